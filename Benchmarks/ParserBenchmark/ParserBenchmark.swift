@@ -1,0 +1,81 @@
+import BulletinParser
+import Foundation
+
+/// Parses ≥ 10 MB of report text in one process and prints throughput and peak memory.
+///
+/// usage: ParserBenchmark [--megabytes N] [--runs N] FILE...
+/// The files (our own example bulletins) are repeated, with their figures varied, up to the size.
+@main
+struct ParserBenchmark {
+    static func main() throws {
+        var args = Array(CommandLine.arguments.dropFirst())
+        var megabytes = 10
+        var runs = 5
+        var files: [String] = []
+        while !args.isEmpty {
+            let a = args.removeFirst()
+            switch a {
+            case "--megabytes": megabytes = Int(args.removeFirst()) ?? 10
+            case "--runs": runs = Int(args.removeFirst()) ?? 5
+            default: files.append(a)
+            }
+        }
+        guard !files.isEmpty else {
+            FileHandle.standardError.write("usage: ParserBenchmark [--megabytes N] [--runs N] FILE...\n".data(using: .utf8)!)
+            exit(2)
+        }
+        let seeds = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        let text = corpus(from: seeds, bytes: megabytes * 1_000_000)
+        let inputBytes = text.utf8.count
+        let baseline = residentHighWater()
+        var seconds: [Double] = []
+        var count = 0
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = try BulletinParser().parse(text: text)
+            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            count = result.indicators.count
+        }
+        seconds.sort()
+        let median = seconds[seconds.count / 2]
+        let mb = Double(inputBytes) / 1e6
+        let peak = residentHighWater()
+        print(String(format: "input        %.1f MB (%d bytes), %d indicators", mb, inputBytes, count))
+        print(String(format: "throughput   median %.1f MB/s over %d runs (min %.3f s, median %.3f s, max %.3f s)",
+            mb / median, runs, seconds.first!, median, seconds.last!))
+        print(String(format: "peak RSS     %.1f MB (before parsing %.1f MB; budget 3 x input + 50 = %.1f MB)",
+            Double(peak) / 1e6, Double(baseline) / 1e6, 3 * mb + 50))
+    }
+
+    /// Repeats the seed documents, shifting every ASCII digit by a pass number so no two copies are equal.
+    static func corpus(from seeds: [String], bytes: Int) -> String {
+        var out = ""
+        out.reserveCapacity(bytes + 100_000)
+        var pass = 0
+        while out.utf8.count < bytes {
+            for seed in seeds {
+                var shifted = String.UnicodeScalarView()
+                for c in seed.unicodeScalars {
+                    if c.isASCII, c.value >= 0x31, c.value <= 0x39 {
+                        shifted.append(Unicode.Scalar(0x31 + (c.value - 0x31 + UInt32(pass)) % 9)!)
+                    } else {
+                        shifted.append(c)
+                    }
+                }
+                out += String(shifted) + "\n\n"
+            }
+            pass += 1
+        }
+        return out
+    }
+
+    /// VmHWM from /proc/self/status, in bytes: the process's peak resident memory.
+    static func residentHighWater() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let digits = line.filter(\.isNumber)
+            return (Int(digits) ?? 0) * 1024
+        }
+        return 0
+    }
+}

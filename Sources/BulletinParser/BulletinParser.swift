@@ -1,0 +1,147 @@
+/// Turns the text of a Chinese government bulletin into indicators.
+///
+/// ```swift
+/// let parser = BulletinParser()
+/// let result = try parser.parse(text: "2023年,全市地区生产总值完成1609亿元,增长5.2%。")
+/// for indicator in result.indicators {
+///     print(indicator.subject, indicator.kind, indicator.value, indicator.unit)
+/// }
+/// // 全市地区生产总值 level 1609 亿元
+/// // 全市地区生产总值 growth 5.2 %
+/// ```
+///
+/// The parser is pure: no network, no files, no shared state. One value may parse many documents
+/// from many threads.
+public struct BulletinParser: Sendable {
+    public struct Options: Sendable {
+        /// The year the document speaks for, when the text does not say (`--year`).
+        public var year: Int?
+        /// The document's title from its metadata, which often names the year and the genre.
+        public var title: String?
+
+        public init(year: Int? = nil, title: String? = nil) {
+            self.year = year
+            self.title = title
+        }
+    }
+
+    public var options: Options
+
+    /// The version of the extraction rules; stored with indicators so history can be re-parsed.
+    public static let version = "0.1.0"
+
+    /// Blocks longer than this are cut at a sentence end, so a 100 MB line costs bounded memory.
+    static let maxBlockLength = 20_000
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Parses the bytes of a UTF-8 text document (with or without a byte-order mark).
+    public func parse(utf8 bytes: some Collection<UInt8>) throws -> ParseResult {
+        try parse(text: DocumentDecoder.decodeUTF8(bytes))
+    }
+
+    /// Parses a document's text.
+    public func parse(text: String) throws -> ParseResult {
+        let source = Array(text.unicodeScalars)
+        let profile = DocumentProfile(text: source, title: options.title, yearOverride: options.year)
+        var extractor = IndicatorExtractor(profile: profile)
+        var normalizer = TextNormalizer()
+        var indicators: [Indicator] = []
+        for block in Self.blocks(of: source) {
+            let normalized = normalizer.normalize(source, lines: block)
+            extractor.extract(normalized, into: &indicators)
+        }
+        return ParseResult(indicators: indicators, documentYear: profile.year, documentKind: profile.kind)
+    }
+
+    /// The text the extractor reads: normalised, footnote marks out, wrapped lines joined, one block a line.
+    public func normalizedText(of text: String) -> String {
+        let source = Array(text.unicodeScalars)
+        var normalizer = TextNormalizer()
+        var out = String.UnicodeScalarView()
+        for block in Self.blocks(of: source) {
+            out.append(contentsOf: normalizer.normalize(source, lines: block).scalars)
+            out.append("\n")
+        }
+        return String(out)
+    }
+
+    /// Groups the lines of `source` into blocks: a paragraph, or the lines of one wrapped sentence.
+    ///
+    /// A line joins the next when it is long and does not end a sentence, as lines cut by a page
+    /// width do; short lines (headings, captions) and blank lines stand alone.
+    static func blocks(of source: [Unicode.Scalar]) -> [[Range<Int>]] {
+        var blocks: [[Range<Int>]] = []
+        var current: [Range<Int>] = []
+        var currentLength = 0
+        var lineStart = 0
+        func flush() {
+            if !current.isEmpty { blocks.append(current) }
+            current = []
+            currentLength = 0
+        }
+        func addLine(_ line: Range<Int>) {
+            let trimmed = trim(line, in: source)
+            guard !trimmed.isEmpty else {
+                flush()
+                return
+            }
+            if let previous = current.last, !continues(previous, in: source) { flush() }
+            for piece in cut(trimmed, in: source) {
+                if currentLength + piece.count > maxBlockLength { flush() }
+                current.append(piece)
+                currentLength += piece.count
+            }
+        }
+        var i = 0
+        while i < source.count {
+            let c = source[i]
+            if c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
+                addLine(lineStart..<i)
+                if c == "\r", i + 1 < source.count, source[i + 1] == "\n" { i += 1 }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        addLine(lineStart..<source.count)
+        flush()
+        return blocks
+    }
+
+    private static func trim(_ line: Range<Int>, in s: [Unicode.Scalar]) -> Range<Int> {
+        var a = line.lowerBound
+        var b = line.upperBound
+        while a < b, isBlank(s[a]) { a += 1 }
+        while b > a, isBlank(s[b - 1]) { b -= 1 }
+        return a..<b
+    }
+
+    private static func isBlank(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\t" || c == "\u{3000}" || c == "\u{A0}" || c == "\u{FEFF}" || c == "\u{0C}"
+    }
+
+    /// Whether the line `line` runs on into the next one.
+    private static func continues(_ line: Range<Int>, in s: [Unicode.Scalar]) -> Bool {
+        guard line.count >= 20, let last = line.last.map({ s[$0] }) else { return false }
+        return !"。！？；：!?;:”\"」』)）".unicodeScalars.contains(last)
+    }
+
+    /// Splits a very long line at sentence ends so no block exceeds ``maxBlockLength``.
+    private static func cut(_ line: Range<Int>, in s: [Unicode.Scalar]) -> [Range<Int>] {
+        guard line.count > maxBlockLength else { return [line] }
+        var pieces: [Range<Int>] = []
+        var start = line.lowerBound
+        while line.upperBound - start > maxBlockLength {
+            var end = start + maxBlockLength
+            var k = end
+            while k > start + maxBlockLength / 2, !s[k - 1].isSentenceEnd { k -= 1 }
+            if k > start + maxBlockLength / 2 { end = k }
+            pieces.append(start..<end)
+            start = end
+        }
+        pieces.append(start..<line.upperBound)
+        return pieces
+    }
+}

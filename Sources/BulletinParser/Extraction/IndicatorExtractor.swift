@@ -1,0 +1,245 @@
+/// Reads the figures of normalised blocks, sentence by sentence, into indicators.
+struct IndicatorExtractor {
+    private(set) var context: ReadingContext
+
+    init(profile: DocumentProfile) {
+        context = ReadingContext(profile: profile)
+    }
+
+    /// The subject of the last figure in this block, for clauses that do not repeat it.
+    private struct Carried {
+        var subject: [Unicode.Scalar]
+        var textStart: Int
+    }
+
+    /// One figure of a list, with the zone of words before it.
+    private struct Item {
+        var mention: Mention
+        var zone: PredicateZone
+    }
+
+    mutating func extract(_ text: NormalizedText, into out: inout [Indicator]) {
+        let s = text.scalars
+        guard !s.isEmpty else { return }
+        let quoted = QuoteSpans.mask(s)
+        let fragments = ColumnFragments(s)
+        var carried: Carried? = nil
+        var sentenceStart = 0
+        while sentenceStart < s.count {
+            var sentenceEnd = sentenceStart
+            while sentenceEnd < s.count, !s[sentenceEnd].isSentenceEnd { sentenceEnd += 1 }
+            sentenceEnd = min(sentenceEnd + 1, s.count)
+            let reading = context.read(s, sentenceStart..<sentenceEnd)
+            extractSentence(
+                text, sentenceStart..<sentenceEnd, reading: reading, quoted: quoted, fragments: fragments,
+                carried: &carried, into: &out)
+            sentenceStart = sentenceEnd
+        }
+    }
+
+    private func extractSentence(
+        _ text: NormalizedText, _ range: Range<Int>, reading: ReadingContext.Reading, quoted: [Bool],
+        fragments: ColumnFragments, carried: inout Carried?, into out: inout [Indicator]
+    ) {
+        let s = text.scalars
+        var k = range.lowerBound
+        var lastEnd = range.lowerBound
+        while k < range.upperBound {
+            guard s[k].isASCIIDigit, k == 0 || !(s[k - 1].isASCIIDigit || s[k - 1] == "." || s[k - 1] == ",") else {
+                k += 1
+                continue
+            }
+            guard !quoted[k],
+                let first = MentionScanner.read(s, at: k, limit: range.upperBound, requireUnit: false)
+            else {
+                while k < range.upperBound, s[k].isASCIIDigit || s[k] == "." { k += 1 }
+                continue
+            }
+            let zone = PredicateZone(s, before: k, bound: lastEnd)
+            var items = [Item(mention: first, zone: zone)]
+            if zone.respectively || !first.hasUnit {
+                items += listContinuation(s, after: first, limit: range.upperBound, quoted: quoted)
+                fillUnits(&items)
+            }
+            items = items.filter { $0.mention.hasUnit }
+            guard let lastItem = items.last else {
+                while k < range.upperBound, s[k].isASCIIDigit || s[k] == "." { k += 1 }
+                continue
+            }
+            emit(
+                items, text: text, zone: zone, bound: lastEnd, reading: reading, fragments: fragments,
+                carried: &carried, into: &out)
+            k = lastItem.mention.end
+            lastEnd = k
+        }
+    }
+
+    /// The figures that continue a list after `first`: "、5.9个百分点", "和下降2.1%".
+    private func listContinuation(_ s: [Unicode.Scalar], after first: Mention, limit: Int, quoted: [Bool]) -> [Item] {
+        var items: [Item] = []
+        var end = first.end
+        while items.count < 12 {
+            var p = end
+            while p < limit, s[p].isInlineSpace { p += 1 }
+            guard p < limit else { break }
+            if s[p] == "、" || s[p] == "和" || s[p] == "及" || s[p] == "与" || s[p] == "," {
+                p += 1
+            } else if s.matches(Array("以及".unicodeScalars), at: p) {
+                p += 2
+            } else {
+                break
+            }
+            while p < limit, s[p].isInlineSpace { p += 1 }
+            let zoneStart = p
+            for _ in 0..<3 {
+                if let v = Lexicon.increaseVerbs.longestPrefix(in: s, at: p) ?? Lexicon.decreaseVerbs.longestPrefix(in: s, at: p)
+                    ?? Lexicon.preQualifiers.longestPrefix(in: s, at: p)
+                {
+                    p += v
+                } else {
+                    break
+                }
+            }
+            while p < limit, s[p].isInlineSpace { p += 1 }
+            guard p < limit, s[p].isASCIIDigit, !quoted[p],
+                let next = MentionScanner.read(s, at: p, limit: limit, requireUnit: false)
+            else { break }
+            var zone = PredicateZone(s, before: p, bound: zoneStart)
+            zone.start = zoneStart
+            items.append(Item(mention: next, zone: zone))
+            end = next.end
+        }
+        return items
+    }
+
+    /// "分别提高0.9、5.9个百分点": the unit written last belongs to every figure before it.
+    private func fillUnits(_ items: inout [Item]) {
+        guard items.count > 1 else { return }
+        for index in stride(from: items.count - 2, through: 0, by: -1) where !items[index].mention.hasUnit {
+            items[index].mention.unit = items[index + 1].mention.unit
+            items[index].mention.baseUnit = items[index + 1].mention.baseUnit
+        }
+    }
+
+    private func emit(
+        _ items: [Item], text: NormalizedText, zone: PredicateZone, bound: Int, reading: ReadingContext.Reading,
+        fragments: ColumnFragments, carried: inout Carried?, into out: inout [Indicator]
+    ) {
+        let s = text.scalars
+        let first = items[0].mention
+        let subjectEnd = zone.start
+        var subjectStart = SubjectReader.start(in: s, endingAt: subjectEnd, bound: bound)
+        var confidence = 0.95
+        // Across a column boundary the words belong to different sentences: read only this fragment,
+        // and give up on 分别 lists, whose parts stand in the column's previous line.
+        if let separator = fragments.lastSeparator(in: subjectStart..<subjectEnd) {
+            if zone.respectively { return }
+            subjectStart = separator + 1
+            confidence = 0.6
+        } else if s[subjectStart..<subjectEnd].contains(where: \.isInlineSpace) {
+            confidence -= 0.15
+        }
+        var subject = SubjectReader.clean(s, subjectStart..<subjectEnd)
+        var textStart = subjectStart
+        let subjectString = String(String.UnicodeScalarView(subject))
+        let isBareVerb = Lexicon.bareVerbs.contains(subjectString)
+        // A figure before a measured noun: "60%的行政嘎查村", "9个旗县市区实现…", "345兆瓦时储能设备".
+        let lastMention = items[items.count - 1].mention
+        if items.count == 1, let after = SubjectReader.after(s, from: lastMention.end, limit: s.count),
+            first.baseUnit != "%" || s[lastMention.end] == "的",
+            !fragments.crosses(first.numberRange.lowerBound..<min(after.upperBound + 1, s.count))
+        {
+            if Lexicon.timeUnits.contains(first.baseUnit) { return }  // "15分钟健身圈" names a thing
+            subject = SubjectReader.clean(s, after)
+            textStart = min(subjectStart, first.numberRange.lowerBound)
+            confidence = 0.75
+            let end = after.upperBound
+            append(items[0], subject: subject, zone: zone, reading: reading, text: text, textRange: textStart..<end,
+                item: nil, confidence: confidence, into: &out)
+            return
+        }
+        // Across a column boundary the words belong to different sentences: no reading beats a wrong one.
+        let lastNumber = items[items.count - 1].mention.numberRange.lowerBound
+        if isBareVerb { return }  // "落地189个" with nothing measured after it
+        if subject.isEmpty {
+            guard let c = carried, !fragments.crosses(c.textStart..<lastNumber) else { return }
+            subject = c.subject
+            textStart = c.textStart
+            confidence = 0.85
+        } else if subject.count < 2 || !subject.contains(where: { $0.isHan || $0.isASCIILetter }) {
+            return  // one stray character is a column fragment, not a subject
+        } else {
+            carried = Carried(subject: subject, textStart: subjectStart)
+        }
+        let parts = zone.respectively ? SubjectReader.split(subject, into: items.count) : nil
+        var kindsSeen: [IndicatorKind: Int] = [:]
+        var previousDirection = zone.direction
+        for (index, item) in items.enumerated() {
+            var itemZone = index == 0 ? zone : item.zone
+            if itemZone.direction == 0 {
+                itemZone.direction = previousDirection
+                itemZone.reachesLevel = zone.reachesLevel
+            }
+            previousDirection = itemZone.direction
+            let itemSubject = parts.map { Array($0[index].unicodeScalars) } ?? subject
+            let kind = Self.kind(of: item.mention, zone: itemZone, subject: itemSubject).kind
+            kindsSeen[kind, default: 0] += 1
+            let listed = items.count > 1 && parts == nil
+            append(
+                item, subject: itemSubject, zone: itemZone, reading: reading, text: text,
+                textRange: textStart..<item.mention.end, item: listed ? index + 1 : nil,
+                confidence: items.count > 1 ? confidence - 0.05 : confidence, into: &out)
+        }
+        // Items of one list with different kinds (达到3.7个、增长49.8%) need no position.
+        let emitted = out.suffix(items.count)
+        if kindsSeen.values.allSatisfy({ $0 == 1 }) {
+            for offset in emitted.indices { out[offset].item = nil }
+        }
+    }
+
+    private func append(
+        _ item: Item, subject: [Unicode.Scalar], zone: PredicateZone, reading: ReadingContext.Reading,
+        text: NormalizedText, textRange: Range<Int>, item position: Int?, confidence: Double,
+        into out: inout [Indicator]
+    ) {
+        let m = item.mention
+        let (kind, sign) = Self.kind(of: m, zone: zone, subject: subject)
+        var status = reading.status
+        let qualifier = zone.qualifier ?? m.qualifier
+        if qualifier == "左右", context.profile.kind == .workReport, status == .actual { status = .target }
+        let source = text.sourceRange(textRange)
+        out.append(
+            Indicator(
+                subject: String(String.UnicodeScalarView(subject)), kind: kind,
+                value: (sign < 0 ? "-" : "") + m.digits, unit: m.unit, qualifier: qualifier, period: reading.period,
+                status: status, text: text.scalars.string(textRange).trimmingSpaces, start: source.lowerBound,
+                end: source.upperBound, item: position, confidence: (confidence * 100).rounded() / 100))
+    }
+
+    /// What a figure measures, and its sign, from its unit, the verb before it and its subject.
+    static func kind(of m: Mention, zone: PredicateZone, subject: [Unicode.Scalar]) -> (kind: IndicatorKind, sign: Int) {
+        let moves = zone.direction != 0 && !zone.reachesLevel
+        switch m.baseUnit {
+        case "%", "‰":
+            if moves { return (.growth, zone.direction) }
+            if Lexicon.growthNouns.longestSuffix(in: subject, endingAt: subject.count) != nil { return (.growth, 1) }
+            if Lexicon.fallNouns.longestSuffix(in: subject, endingAt: subject.count) != nil { return (.growth, -1) }
+            return (.share, 1)
+        case "百分点":
+            return (.change, zone.direction < 0 ? -1 : 1)
+        case "倍":
+            return moves && zone.direction > 0 ? (.growth, 1) : (.level, 1)
+        default:
+            return moves ? (.change, zone.direction) : (.level, 1)
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, first == " " || first == "\n" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\n" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

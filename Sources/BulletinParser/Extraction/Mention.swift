@@ -1,0 +1,162 @@
+/// A number in the text with what is written right around it: magnitude, unit, qualifiers.
+struct Mention: Sendable {
+    /// Where the digits are.
+    var numberRange: Range<Int>
+    /// The digits as written, separators removed: "1210207", "43.97".
+    var digits: String
+    /// Magnitude and unit as written: "亿元", "万户", "%"; empty when the text gives none.
+    var unit: String
+    /// The unit without its magnitude: "元", "户", "%".
+    var baseUnit: String
+    /// A bound or approximation word written before or after the number.
+    var qualifier: String?
+    /// Where the figure ends: after its unit and any trailing qualifier.
+    var end: Int
+
+    var hasUnit: Bool { !unit.isEmpty }
+}
+
+/// Finds and reads numbers, refusing those that are names, dates or ordinals.
+enum MentionScanner {
+    /// Reads the number that starts at `i`, if it is a quantity.
+    /// - Parameter requireUnit: when false, a bare number is returned with an empty unit
+    ///   (the first items of "分别提高0.9、5.9个百分点" have none).
+    static func read(_ s: [Unicode.Scalar], at i: Int, limit: Int, requireUnit: Bool = true) -> Mention? {
+        guard i < limit, s[i].isASCIIDigit else { return nil }
+        if i > 0, isNameBefore(s, i) { return nil }
+        var j = i
+        var digits = String.UnicodeScalarView()
+        var group = 0
+        var grouped = false
+        while j < limit {
+            if s[j].isASCIIDigit {
+                digits.append(s[j])
+                group += 1
+                j += 1
+            } else if s[j] == ",", group >= 1, grouped ? group == 3 : group <= 3, isThousandsGroup(s, j + 1, limit) {
+                grouped = true  // 1,210,207
+                group = 0
+                j += 1
+            } else {
+                break
+            }
+        }
+        if j + 1 < limit, s[j] == ".", s[j + 1].isASCIIDigit {
+            digits.append(".")
+            j += 1
+            while j < limit, s[j].isASCIIDigit {
+                digits.append(s[j])
+                j += 1
+            }
+            if j + 1 < limit, s[j] == ".", s[j + 1].isASCIIDigit { return nil }  // 1.2.3 is a version
+        }
+        let numberEnd = j
+        if isNameAfter(s, numberEnd, limit: limit) { return nil }
+
+        var k = numberEnd
+        if k + 1 < limit, s[k] == " ", !s[k + 1].isInlineSpace { k += 1 }  // "2493 斤"
+        var qualifier: String? = nil
+        var magnitude = ""
+        var base = ""
+        if let u = Lexicon.units.longestPrefix(in: s, at: k), k + u <= limit, !isLetterUnitCut(s, k, u, limit) {
+            base = s.string(k..<(k + u))
+            k += u
+        } else if let q = Lexicon.midQualifiers.longestPrefix(in: s, at: k),
+            let u = Lexicon.units.longestPrefix(in: s, at: k + q), k + q + u <= limit
+        {
+            qualifier = s.string(k..<(k + q))
+            base = s.string((k + q)..<(k + q + u))
+            k += q + u
+        } else if let m = Lexicon.magnitudes.longestPrefix(in: s, at: k), k + m <= limit {
+            magnitude = s.string(k..<(k + m))
+            var m2 = k + m
+            if let q = Lexicon.midQualifiers.longestPrefix(in: s, at: m2), Lexicon.units.longestPrefix(in: s, at: m2 + q) != nil {
+                qualifier = s.string(m2..<(m2 + q))
+                m2 += q
+            }
+            if let u = Lexicon.units.longestPrefix(in: s, at: m2), m2 + u <= limit, !isLetterUnitCut(s, m2, u, limit) {
+                base = s.string(m2..<(m2 + u))
+                k = m2 + u
+            } else if m2 >= limit || s[m2].isClauseEnd || s[m2] == "、"
+                || Lexicon.postQualifiers.longestPrefix(in: s, at: m2) != nil
+            {
+                k = m2  // "常住人口287.8万。": the magnitude alone
+            } else {
+                return nil
+            }
+        } else if requireUnit {
+            return nil
+        } else {
+            k = numberEnd
+        }
+        if !base.isEmpty, k + 1 < limit, s[k] == "/", let d = Lexicon.denominators.longestPrefix(in: s, at: k + 1) {
+            base += "/" + s.string((k + 1)..<(k + 1 + d))  // 元/人, 公斤/亩
+            k += 1 + d
+        }
+        if base == "个百分点" { base = "百分点" }
+        if let q = Lexicon.postQualifiers.longestPrefix(in: s, at: k), k + q <= limit {
+            let word = s.string(k..<(k + q))
+            // 多 after a unit only when nothing else follows it as a word (3个多月 is not a bound)
+            if word != "多" || (k + q >= limit || !s[k + q].isHan) {
+                qualifier = qualifier ?? word
+                k += q
+            }
+        }
+        let unit = magnitude + base
+        if requireUnit && unit.isEmpty { return nil }
+        return Mention(
+            numberRange: i..<numberEnd, digits: String(digits), unit: unit, baseUnit: base, qualifier: qualifier, end: k)
+    }
+
+    /// Three digits at `at`, and no fourth: the group after a thousands comma.
+    private static func isThousandsGroup(_ s: [Unicode.Scalar], _ at: Int, _ limit: Int) -> Bool {
+        guard at + 3 <= limit else { return false }
+        for k in at..<(at + 3) where !s[k].isASCIIDigit { return false }
+        return at + 3 >= limit || !s[at + 3].isASCIIDigit
+    }
+
+    /// An ASCII unit must not be the start of a longer word: "5 kg" yes, "3 kgs" no.
+    private static func isLetterUnitCut(_ s: [Unicode.Scalar], _ at: Int, _ length: Int, _ limit: Int) -> Bool {
+        guard s[at].isASCIILetter else { return false }
+        let after = at + length
+        return after < limit && s[after].isASCIILetter
+    }
+
+    /// Letters, road and ordinal words, and joining marks before a number make it a name.
+    static func isNameBefore(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        let p = s[i - 1]
+        if p.isASCIILetter || p.isASCIIDigit { return true }
+        switch p {
+        case "+", "·", "•", "・", "-", "—", "–", "/", ":", ".", "#", "_", "~", "@", "&", "*", "=", "\\", "|":
+            return true
+        default: break
+        }
+        return Lexicon.nameLeadIns.longestSuffix(in: s, endingAt: i) != nil
+    }
+
+    /// Letters and joining marks after a number make it a name: 5G, 1+10, 8·18, 0475-123.
+    static func isNameAfter(_ s: [Unicode.Scalar], _ j: Int, limit: Int) -> Bool {
+        guard j < limit else { return false }
+        let c = s[j]
+        if c.isASCIILetter {
+            if let u = Lexicon.units.longestPrefix(in: s, at: j), j + u >= limit || !s[j + u].isASCIILetter {
+                return false  // 5 kg, 20MW
+            }
+            return true
+        }
+        switch c {
+        case "+", "·", "•", "・", "_", "@", "#", "&", "*", "=", "\\", "|":
+            return true
+        case ":", "/", "-", "—", "–", "~", ".":
+            return j + 1 < limit && s[j + 1].isASCIIDigit
+        default:
+            break
+        }
+        if let t = Lexicon.nameTrailers.longestPrefix(in: s, at: j),
+            Lexicon.units.longestPrefix(in: s, at: j).map({ $0 < t }) ?? true
+        {
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,135 @@
+/// Finds the thing a figure measures: before it ("固定资产投资增长24.3%"), carried from the clause
+/// before ("完成1609亿元,增长5.2%"), or after a measure word ("60%的行政嘎查村", "9个旗县市区").
+enum SubjectReader {
+    /// The start of the subject that ends at `end`: back to the clause's start, never past `bound`.
+    ///
+    /// A 、 ends the clause only when a figure stands before it ("改造危房626户、户厕8419个");
+    /// in "中小学、幼儿园5所" it joins the parts of one subject.
+    static func start(in s: [Unicode.Scalar], endingAt end: Int, bound: Int, maxLength: Int = 40) -> Int {
+        var b = end
+        while b > bound, end - b < maxLength {
+            let c = s[b - 1]
+            if c.isClauseEnd { break }
+            if c == "、", segmentHasDigit(s, before: b - 1, bound: bound) { break }
+            b -= 1
+        }
+        return b
+    }
+
+    private static func segmentHasDigit(_ s: [Unicode.Scalar], before index: Int, bound: Int) -> Bool {
+        var k = index - 1
+        while k >= bound, !s[k].isClauseEnd {
+            if s[k].isASCIIDigit { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// The subject written in `s[range]`, tidied: no spaces, no lead-in words, no quotes at its ends.
+    static func clean(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [Unicode.Scalar] {
+        var a = s[range].filter { !$0.isInlineSpace && $0 != "\n" }
+        var changed = true
+        while changed && !a.isEmpty {
+            changed = false
+            if let first = a.first, first.isQuote || "(【[《、·-—".unicodeScalars.contains(first) {
+                a.removeFirst()
+                changed = true
+                continue
+            }
+            if let yearEnd = leadingYear(a) {
+                a.removeFirst(yearEnd)
+                changed = true
+                continue
+            }
+            if let lead = Lexicon.subjectLeadIns.longestPrefix(in: a, at: 0), lead < a.count {
+                a.removeFirst(lead)
+                changed = true
+            }
+        }
+        while let last = a.last, last.isQuote || last == "的" || last == "、" || last == "(" || last == "【" {
+            a.removeLast()
+        }
+        return a
+    }
+
+    /// "2023年", "2023年末", "2023年底" at the start of a subject: their length.
+    private static func leadingYear(_ a: [Unicode.Scalar]) -> Int? {
+        guard a.count > 5, a[0].isASCIIDigit, a[1].isASCIIDigit, a[2].isASCIIDigit, a[3].isASCIIDigit, a[4] == "年"
+        else { return nil }
+        if a.count > 6, a[5] == "末" || a[5] == "底" { return 6 }
+        return 5
+    }
+
+    /// A noun phrase right after a figure's unit: "60%的行政嘎查村实现…" → 行政嘎查村.
+    static func after(_ s: [Unicode.Scalar], from index: Int, limit: Int) -> Range<Int>? {
+        var j = index
+        if j < limit, s[j] == "的" { j += 1 }
+        if j < limit, s[j].isQuote { j += 1 }
+        guard j < limit, s[j].isHan, Lexicon.afterUnitNotNoun.longestPrefix(in: s, at: j) == nil,
+            Lexicon.verbStarts.longestPrefix(in: s, at: j) == nil
+        else { return nil }
+        let start = j
+        var han = 0
+        while j < limit, j - start < 14 {
+            let c = s[j]
+            if c.isQuote {
+                j += 1
+                continue
+            }
+            if c.isClauseEnd || c == "、" || c.isInlineSpace || !(c.isHan || c.isASCIILetter || c.isASCIIDigit) { break }
+            if han >= 2, Lexicon.afterSubjectStops.longestPrefix(in: s, at: j) != nil { break }
+            if c.isHan { han += 1 }
+            j += 1
+        }
+        while j > start, s[j - 1].isQuote { j -= 1 }
+        return han >= 2 ? start..<j : nil
+    }
+
+    /// Splits a 分别 subject into as many parts as there are figures, or returns nil.
+    ///
+    /// "城乡居民人均可支配收入" → 城镇居民…, 农村居民…; "基本养老、基本医疗保险参保率" → 基本养老保险参保率,
+    /// 基本医疗保险参保率; "第一、二、三产业增加值" → 第一产业增加值, 第二…, 第三….
+    static func split(_ subject: [Unicode.Scalar], into count: Int) -> [String]? {
+        guard count >= 2 else { return nil }
+        let text = String(String.UnicodeScalarView(subject))
+        if count == 2, text.hasPrefix("城乡") {
+            let rest = String(text.dropFirst(2))
+            let noun = rest.hasPrefix("居民") || rest.hasPrefix("低保") || rest.hasPrefix("最低") ? rest : rest
+            return ["城镇" + noun, "农村" + noun]
+        }
+        var parts: [[Unicode.Scalar]] = [[]]
+        var i = 0
+        while i < subject.count {
+            let c = subject[i]
+            if c == "、" || c == "和" || c == "及" || c == "与" {
+                parts.append([])
+            } else {
+                parts[parts.count - 1].append(c)
+            }
+            i += 1
+        }
+        parts = parts.filter { !$0.isEmpty }
+        guard parts.count == count, let last = parts.last else { return nil }
+        // 第一、二、三产业: the ordinal prefix and the noun after the last numeral are shared
+        if parts[0].first == "第", parts.dropFirst().dropLast().allSatisfy({ $0.count == 1 }), last.count > 1 {
+            let tail = Array(last.dropFirst())
+            return parts.enumerated().map { index, part in
+                let numeral = index == 0 ? Array(part.dropFirst()) : [part[0]]
+                return "第" + String(String.UnicodeScalarView(numeral + tail))
+            }
+        }
+        // 基本养老、基本医疗保险参保率: the noun after the last part's own name is shared
+        if let tail = sharedTail(last, head: parts[0].count), parts.dropLast().allSatisfy({ $0.count == parts[0].count }) {
+            return parts.dropLast().map { String(String.UnicodeScalarView($0 + tail)) }
+                + [String(String.UnicodeScalarView(last))]
+        }
+        return parts.map { String(String.UnicodeScalarView($0)) }
+    }
+
+    /// The tail of `last` past a head as long as the other parts, when that tail is a known measure.
+    private static func sharedTail(_ last: [Unicode.Scalar], head: Int) -> [Unicode.Scalar]? {
+        guard last.count > head + 1 else { return nil }
+        let tail = Array(last[head...])
+        return Lexicon.sharedMeasures.longestPrefix(in: tail, at: 0) != nil ? tail : nil
+    }
+}

@@ -1,0 +1,49 @@
+import BulletinParser
+import Foundation
+
+/// Runs the parser on one input: it must return or throw ParserError, never crash or hang.
+func exercise(_ bytes: UnsafeRawBufferPointer) {
+    let parser = BulletinParser(options: .init(year: 2024))
+    if let result = try? parser.parse(utf8: bytes) {
+        for indicator in result.indicators {
+            precondition(indicator.start <= indicator.end, "offsets out of order")
+            precondition(!indicator.value.isEmpty && !indicator.unit.isEmpty, "empty value or unit")
+        }
+    }
+    // Lossy decoding feeds every input to the extractor too, invalid UTF-8 included.
+    let text = String(decoding: bytes, as: UTF8.self)
+    _ = try? parser.parse(text: text)
+}
+
+#if FUZZING
+    /// libFuzzer's entry point (built with -DFUZZING and -sanitize=fuzzer; see `make fuzz`).
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+        exercise(UnsafeRawBufferPointer(start: data, count: size))
+        return 0
+    }
+#else
+    /// Without libFuzzer: replays the files (or directories of files) named on the command line.
+    @main
+    struct CorpusReplay {
+        static func main() throws {
+            var count = 0
+            for path in CommandLine.arguments.dropFirst() {
+                for file in files(at: path) {
+                    let data = try Data(contentsOf: URL(fileURLWithPath: file))
+                    data.withUnsafeBytes { exercise($0) }
+                    count += 1
+                }
+            }
+            print("replayed \(count) inputs, no crash")
+        }
+
+        static func files(at path: String) -> [String] {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
+            guard isDirectory.boolValue else { return [path] }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.sorted().map { path + "/" + $0 }
+        }
+    }
+#endif

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Reads a whole input, from a file or standard input, with one-line errors.
+enum InputReader {
+    /// The largest document `parse` reads; bulletins are far smaller, and a 200 MB file is a mistake.
+    static let maxBytes = 256 * 1024 * 1024
+
+    static func read(_ path: String) throws -> [UInt8] {
+        let handle: FileHandle
+        if path == "-" {
+            handle = FileHandle.standardInput
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw CommandFailure("\(path): no such file")
+            }
+            guard !isDirectory.boolValue else { throw CommandFailure("\(path): is a directory") }
+            guard let opened = FileHandle(forReadingAtPath: path) else {
+                throw CommandFailure("\(path): cannot be read (permission denied?)")
+            }
+            handle = opened
+        }
+        defer { if path != "-" { try? handle.close() } }
+        var bytes: [UInt8] = []
+        while true {
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: 1 << 20)
+            } catch {
+                throw CommandFailure("\(path): read failed: \(error.localizedDescription)")
+            }
+            guard let chunk, !chunk.isEmpty else { break }
+            bytes.append(contentsOf: chunk)
+            if bytes.count > maxBytes {
+                throw CommandFailure("\(path): larger than \(maxBytes / 1024 / 1024) MB; not a bulletin")
+            }
+        }
+        return bytes
+    }
+}
+
+/// A failure reported to the user as one line on standard error, with exit status 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}
+
+/// Buffered writes to standard output that survive a closed pipe (`| head`).
+enum StandardOutput {
+    static func write(_ s: String) {
+        var data = Array(s.utf8)
+        data.withUnsafeMutableBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+}
