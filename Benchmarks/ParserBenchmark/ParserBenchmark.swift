@@ -21,7 +21,8 @@ struct ParserBenchmark {
             }
         }
         guard !files.isEmpty else {
-            FileHandle.standardError.write("usage: ParserBenchmark [--megabytes N] [--runs N] FILE...\n".data(using: .utf8)!)
+            FileHandle.standardError.write(
+                "usage: ParserBenchmark [--megabytes N] [--runs N] FILE...\n".data(using: .utf8)!)
             exit(2)
         }
         let seeds = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }
@@ -41,10 +42,14 @@ struct ParserBenchmark {
         let mb = Double(inputBytes) / 1e6
         let peak = residentHighWater()
         print(String(format: "input        %.1f MB (%d bytes), %d indicators", mb, inputBytes, count))
-        print(String(format: "throughput   median %.1f MB/s over %d runs (min %.3f s, median %.3f s, max %.3f s)",
-            mb / median, runs, seconds.first!, median, seconds.last!))
-        print(String(format: "peak RSS     %.1f MB (before parsing %.1f MB; budget 3 x input + 50 = %.1f MB)",
-            Double(peak) / 1e6, Double(baseline) / 1e6, 3 * mb + 50))
+        print(
+            String(
+                format: "throughput   median %.1f MB/s over %d runs (min %.3f s, median %.3f s, max %.3f s)",
+                mb / median, runs, seconds.first!, median, seconds.last!))
+        print(
+            String(
+                format: "peak RSS     %.1f MB (before parsing %.1f MB; budget 3 x input + 50 = %.1f MB)",
+                Double(peak) / 1e6, Double(baseline) / 1e6, 3 * mb + 50))
     }
 
     /// Repeats the seed documents, shifting every ASCII digit by a pass number so no two copies are equal.

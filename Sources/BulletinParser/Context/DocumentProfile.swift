@@ -121,7 +121,8 @@ struct DocumentProfile: Sendable {
         if titleAndHead.contains("统计公报") { return .statisticalBulletin }
         if titleAndHead.contains("政府工作报告") || titleAndHead.contains("各位代表") { return .workReport }
         let sample = String(String.UnicodeScalarView(source.prefix(200_000)))
-        let report = reportCues.reduce(0) { $0 + (sample.contains($1) ? 1 : 0) }
+        let report =
+            reportCues.reduce(0) { $0 + (sample.contains($1) ? 1 : 0) }
             + (mentions.contains(where: \.opensSentenceWithShi) ? 1 : 0)
         let bulletin = bulletinCues.reduce(0) { $0 + (sample.contains($1) ? 1 : 0) }
         if report >= 3 && report >= bulletin { return .workReport }
@@ -130,4 +131,3 @@ struct DocumentProfile: Sendable {
         return .other
     }
 }
-

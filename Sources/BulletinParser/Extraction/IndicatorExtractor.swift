@@ -45,7 +45,7 @@ struct IndicatorExtractor {
         var k = range.lowerBound
         var lastEnd = range.lowerBound
         while k < range.upperBound {
-            guard s[k].isASCIIDigit, k == 0 || !(s[k - 1].isASCIIDigit || s[k - 1] == "." || s[k - 1] == ",") else {
+            guard s[k].isASCIIDigit, !Self.continuesNumber(s, at: k) else {
                 k += 1
                 continue
             }
@@ -61,7 +61,7 @@ struct IndicatorExtractor {
                 items += listContinuation(s, after: first, limit: range.upperBound, quoted: quoted)
                 fillUnits(&items)
             }
-            items = items.filter { $0.mention.hasUnit }
+            items = items.filter { $0.mention.hasUnit && !Self.isThreshold($0.mention, in: s) }
             guard let lastItem = items.last else {
                 while k < range.upperBound, s[k].isASCIIDigit || s[k] == "." { k += 1 }
                 continue
@@ -92,7 +92,8 @@ struct IndicatorExtractor {
             while p < limit, s[p].isInlineSpace { p += 1 }
             let zoneStart = p
             for _ in 0..<3 {
-                if let v = Lexicon.increaseVerbs.longestPrefix(in: s, at: p) ?? Lexicon.decreaseVerbs.longestPrefix(in: s, at: p)
+                if let v = Lexicon.increaseVerbs.longestPrefix(in: s, at: p) ?? Lexicon.decreaseVerbs.longestPrefix(
+                    in: s, at: p)
                     ?? Lexicon.preQualifiers.longestPrefix(in: s, at: p)
                 {
                     p += v
@@ -154,7 +155,8 @@ struct IndicatorExtractor {
             textStart = min(subjectStart, first.numberRange.lowerBound)
             confidence = 0.75
             let end = after.upperBound
-            append(items[0], subject: subject, zone: zone, reading: reading, text: text, textRange: textStart..<end,
+            append(
+                items[0], subject: subject, zone: zone, reading: reading, text: text, textRange: textStart..<end,
                 item: nil, confidence: confidence, into: &out)
             return
         }
@@ -173,6 +175,7 @@ struct IndicatorExtractor {
         }
         let parts = zone.respectively ? SubjectReader.split(subject, into: items.count) : nil
         var kindsSeen: [IndicatorKind: Int] = [:]
+        let firstEmitted = out.count
         var previousDirection = zone.direction
         for (index, item) in items.enumerated() {
             var itemZone = index == 0 ? zone : item.zone
@@ -191,9 +194,8 @@ struct IndicatorExtractor {
                 confidence: items.count > 1 ? confidence - 0.05 : confidence, into: &out)
         }
         // Items of one list with different kinds (达到3.7个、增长49.8%) need no position.
-        let emitted = out.suffix(items.count)
         if kindsSeen.values.allSatisfy({ $0 == 1 }) {
-            for offset in emitted.indices { out[offset].item = nil }
+            for offset in firstEmitted..<out.count { out[offset].item = nil }
         }
     }
 
@@ -216,8 +218,23 @@ struct IndicatorExtractor {
                 end: source.upperBound, item: position, confidence: (confidence * 100).rounded() / 100))
     }
 
+    /// Whether the digit at `k` is the tail of a number that starts earlier ("1.5", "1,210").
+    static func continuesNumber(_ s: [Unicode.Scalar], at k: Int) -> Bool {
+        guard k > 0 else { return false }
+        let p = s[k - 1]
+        if p.isASCIIDigit { return true }
+        return (p == "." || p == ",") && k > 1 && s[k - 2].isASCIIDigit
+    }
+
+    /// "亿元以上项目", "1200万元以上项目": a bound before a noun describes the noun; it is no figure.
+    static func isThreshold(_ m: Mention, in s: [Unicode.Scalar]) -> Bool {
+        guard let q = m.qualifier, q == "以上" || q == "以下", m.end < s.count else { return false }
+        return s[m.end].isHan && Lexicon.afterUnitNotNoun.longestPrefix(in: s, at: m.end) == nil
+    }
+
     /// What a figure measures, and its sign, from its unit, the verb before it and its subject.
-    static func kind(of m: Mention, zone: PredicateZone, subject: [Unicode.Scalar]) -> (kind: IndicatorKind, sign: Int) {
+    static func kind(of m: Mention, zone: PredicateZone, subject: [Unicode.Scalar]) -> (kind: IndicatorKind, sign: Int)
+    {
         let moves = zone.direction != 0 && !zone.reachesLevel
         switch m.baseUnit {
         case "%", "‰":

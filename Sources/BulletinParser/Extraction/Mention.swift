@@ -67,10 +67,18 @@ enum MentionScanner {
             qualifier = s.string(k..<(k + q))
             base = s.string((k + q)..<(k + q + u))
             k += q + u
+        } else if let m = magnitudeAfterQualifier(s, at: k, limit: limit) {
+            // "1200多万人次": the approximation comes before the magnitude
+            qualifier = s.string(k..<(k + m.qualifier))
+            magnitude = s.string((k + m.qualifier)..<(k + m.qualifier + m.magnitude))
+            base = s.string((k + m.qualifier + m.magnitude)..<(k + m.qualifier + m.magnitude + m.unit))
+            k += m.qualifier + m.magnitude + m.unit
         } else if let m = Lexicon.magnitudes.longestPrefix(in: s, at: k), k + m <= limit {
             magnitude = s.string(k..<(k + m))
             var m2 = k + m
-            if let q = Lexicon.midQualifiers.longestPrefix(in: s, at: m2), Lexicon.units.longestPrefix(in: s, at: m2 + q) != nil {
+            if let q = Lexicon.midQualifiers.longestPrefix(in: s, at: m2),
+                Lexicon.units.longestPrefix(in: s, at: m2 + q) != nil
+            {
                 qualifier = s.string(m2..<(m2 + q))
                 m2 += q
             }
@@ -105,7 +113,8 @@ enum MentionScanner {
         let unit = magnitude + base
         if requireUnit && unit.isEmpty { return nil }
         return Mention(
-            numberRange: i..<numberEnd, digits: String(digits), unit: unit, baseUnit: base, qualifier: qualifier, end: k)
+            numberRange: i..<numberEnd, digits: String(digits), unit: unit, baseUnit: base, qualifier: qualifier, end: k
+        )
     }
 
     /// Three digits at `at`, and no fourth: the group after a thousands comma.
@@ -113,6 +122,17 @@ enum MentionScanner {
         guard at + 3 <= limit else { return false }
         for k in at..<(at + 3) where !s[k].isASCIIDigit { return false }
         return at + 3 >= limit || !s[at + 3].isASCIIDigit
+    }
+
+    /// 余 or 多, then a magnitude, then a unit: the lengths of the three, when all are there.
+    private static func magnitudeAfterQualifier(
+        _ s: [Unicode.Scalar], at k: Int, limit: Int
+    ) -> (qualifier: Int, magnitude: Int, unit: Int)? {
+        guard let q = Lexicon.midQualifiers.longestPrefix(in: s, at: k),
+            let m = Lexicon.magnitudes.longestPrefix(in: s, at: k + q),
+            let u = Lexicon.units.longestPrefix(in: s, at: k + q + m), k + q + m + u <= limit
+        else { return nil }
+        return (q, m, u)
     }
 
     /// An ASCII unit must not be the start of a longer word: "5 kg" yes, "3 kgs" no.

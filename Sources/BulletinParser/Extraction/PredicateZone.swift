@@ -44,6 +44,11 @@ struct PredicateZone: Sendable {
                 let word = s.string((p - other)..<p)
                 if word == "到" || word == "至" { sawTo = true }
                 if Self.respectivelyWords.contains(word) { respectively = true }
+                if word == "各" {
+                    // "草原巩固提升各150万亩": what stands before 各 names the parts, verbs included
+                    p -= best
+                    break
+                }
             }
             p -= best
             skipSpaces()

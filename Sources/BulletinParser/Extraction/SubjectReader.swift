@@ -119,7 +119,9 @@ enum SubjectReader {
             }
         }
         // 基本养老、基本医疗保险参保率: the noun after the last part's own name is shared
-        if let tail = sharedTail(last, head: parts[0].count), parts.dropLast().allSatisfy({ $0.count == parts[0].count }) {
+        if let tail = sharedTail(last, head: parts[0].count),
+            parts.dropLast().allSatisfy({ $0.count == parts[0].count })
+        {
             return parts.dropLast().map { String(String.UnicodeScalarView($0 + tail)) }
                 + [String(String.UnicodeScalarView(last))]
         }

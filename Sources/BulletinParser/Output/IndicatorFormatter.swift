@@ -40,7 +40,8 @@ public enum IndicatorFormatter {
         var out = fields.joined(separator: ",") + "\r\n"
         for i in indicators {
             let row: [String] = [
-                i.subject, i.kind.rawValue, i.value, i.unit, i.qualifier ?? "", i.period ?? "", i.status.rawValue, i.text,
+                i.subject, i.kind.rawValue, i.value, i.unit, i.qualifier ?? "", i.period ?? "", i.status.rawValue,
+                i.text,
                 String(i.start), String(i.end), i.item.map(String.init) ?? "", String(i.confidence),
             ]
             out += row.map(csvField).joined(separator: ",") + "\r\n"
@@ -52,7 +53,11 @@ public enum IndicatorFormatter {
     public static func table(_ indicators: [Indicator]) -> String {
         let header = ["subject", "kind", "value", "period", "status"]
         let rows = indicators.map { i -> [String] in
-            let value = (i.qualifier.map { ["近", "约", "逾", "超过", "突破", "超", "接近", "将近", "不足", "不到", "不低于", "不少于", "不超过", "不高于"].contains($0) ? $0 : "" } ?? "")
+            let value =
+                (i.qualifier.map {
+                    ["近", "约", "逾", "超过", "突破", "超", "接近", "将近", "不足", "不到", "不低于", "不少于", "不超过", "不高于"].contains($0)
+                        ? $0 : ""
+                } ?? "")
                 + i.value + " " + i.unit
                 + (i.qualifier.map { ["以上", "以下", "以内", "左右", "上下", "余", "多", "有余"].contains($0) ? $0 : "" } ?? "")
             return [i.subject, i.kind.rawValue, value, i.period ?? "-", i.status.rawValue]
@@ -99,7 +104,8 @@ public enum IndicatorFormatter {
     static func displayWidth(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { width, c in
             let v = c.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
                 || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
                 || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
             return width + (wide ? 2 : 1)

@@ -1,0 +1,71 @@
+# bulletind — make run | make test | make bench | make fuzz | make lint
+#
+# Every target installs what is missing first (Debian packages through apt-get), so a fresh
+# machine needs only the Swift 6 toolchain and this checkout.
+
+SWIFT        ?= swift
+# Debian packages the build and the tests need; checked with dpkg, installed when missing.
+APT_PACKAGES ?= ca-certificates
+# Commands the tests call (the shared scorer is Python).
+COMMANDS     ?= python3
+FUZZ_SECONDS ?= 600
+BENCH_MB     ?= 10
+BENCH_RUNS   ?= 7
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RELEASE_BIN  := .build/release/bulletind
+EXAMPLES     := $(sort $(wildcard Examples/bulletins/*.txt))
+
+.PHONY: all deps build run test bench fuzz fuzz-build lint format clean
+
+all: build
+
+deps:
+	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "error: no Swift toolchain on PATH (Swift 6 is needed)" >&2; exit 1; }
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for c in $(COMMANDS); do command -v $$c >/dev/null 2>&1 || missing="$$missing $$c"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product bulletind
+
+# Until the daemon lands, `run` parses the bundled example bulletins (our own writing) and
+# prints what bulletind reads in them.
+run: build
+	@for f in $(EXAMPLES); do \
+	  echo; echo "== $$f"; $(RELEASE_BIN) parse "$$f" || exit 1; \
+	done
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	.build/debug/ParserFuzz Tests/Fuzz/corpus
+
+bench: deps
+	$(SWIFT) build -c release --product ParserBenchmark
+	.build/release/ParserBenchmark --megabytes $(BENCH_MB) --runs $(BENCH_RUNS) $(EXAMPLES)
+
+# libFuzzer on the parser; new crashing inputs land in fuzz-artifacts/, to become regression
+# inputs in Tests/Fuzz/corpus (which `make test` replays).
+fuzz-build: deps
+	$(SWIFT) build -c release --sanitize=fuzzer --product ParserFuzz --scratch-path .build-fuzz \
+	  -Xswiftc -parse-as-library -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+
+fuzz: fuzz-build
+	@mkdir -p .build-fuzz/corpus fuzz-artifacts
+	cp -n Tests/Fuzz/corpus/* $(EXAMPLES) .build-fuzz/corpus/ 2>/dev/null || true
+	SWIFT_BACKTRACE=enable=no .build-fuzz/release/ParserFuzz .build-fuzz/corpus \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+	  -print_final_stats=1 -artifact_prefix=fuzz-artifacts/
+
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Benchmarks
+
+format:
+	$(SWIFT) format -i -r Sources Tests Benchmarks
+
+clean:
+	rm -rf .build .build-fuzz fuzz-artifacts

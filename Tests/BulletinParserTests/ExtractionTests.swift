@@ -1,0 +1,131 @@
+import XCTest
+
+@testable import BulletinParser
+
+final class ExtractionTests: XCTestCase {
+    func testParse_whenGrowthFollowsLevel_carriesTheSubject() throws {
+        let list = try indicators("2023年,全市地区生产总值完成1609亿元,增长5.2%,创7年来最好水平。", year: 2024)
+        XCTAssertEqual(summary(list), ["全市地区生产总值|level|1609|亿元", "全市地区生产总值|growth|5.2|%"])
+        XCTAssertEqual(list.map(\.period), ["2023", "2023"])
+    }
+
+    func testParse_whenComparisonWordsStandBeforeGrowth_carriesTheSubject() throws {
+        let list = try indicators("到位资金384.6亿元,按可比口径增长68.6%。")
+        XCTAssertEqual(try only(list, "到位资金", .growth).value, "68.6")
+    }
+
+    func testParse_signsDecreases() throws {
+        let list = try indicators("群众次均住院费用降低 21.4%。年末常住人口312.6万人,比上年末减少0.41万人。")
+        XCTAssertEqual(try only(list, "住院费用", .growth).value, "-21.4")
+        XCTAssertEqual(try only(list, "常住人口", .change).value, "-0.41")
+    }
+
+    func testParse_readsChangesInAmountsAndPoints() throws {
+        let list = try indicators("各项存款余额比年初增加58.6亿元。城镇化率比上年末提高1.2个百分点。综合能耗下降0.5个百分点。")
+        XCTAssertEqual(try only(list, "存款余额", .change).value, "58.6")
+        let points = try only(list, "城镇化率", .change)
+        XCTAssertEqual([points.value, points.unit], ["1.2", "百分点"])
+        XCTAssertEqual(try only(list, "综合能耗", .change).value, "-0.5")
+    }
+
+    func testParse_whenVerbReachesALevel_readsLevelNotChange() throws {
+        let list = try indicators("税收占比提高到76.2%。")
+        XCTAssertEqual(summary(list), ["税收占比|share|76.2|%"])
+    }
+
+    func testParse_whenGrowthIsMultiple_readsGrowthInTimes() throws {
+        let list = try indicators("外贸进出口总额增长2倍。")
+        XCTAssertEqual(summary(list), ["外贸进出口总额|growth|2|倍"])
+    }
+
+    func testParse_readsSharesFromRatesAndProportions() throws {
+        let list = try indicators("全市优良天数比例达92.4%,好Ⅲ类水体比例达60%,基本养老保险参保率95%。")
+        XCTAssertEqual(list.map(\.kind), [.share, .share, .share])
+        XCTAssertEqual(list[1].subject, "好III类水体比例")
+    }
+
+    func testParse_readsQualifiersAsWritten() throws {
+        let text = """
+            新增高新技术企业10家以上。地区生产总值增长5%左右。解决本地企业用工近5000人。举办文旅节事活动460余场。\
+            市场主体突破30万户。接待游客1200多万人次。城镇调查失业率控制在5.5%以内。
+            """
+        let list = try indicators(text, year: 2024)
+        XCTAssertEqual(list.map { $0.qualifier ?? "-" }, ["以上", "左右", "近", "余", "突破", "多", "以内"])
+        XCTAssertEqual(list.map(\.value), ["10", "5", "5000", "460", "30", "1200", "5.5"])
+    }
+
+    func testParse_whenRespectivelyListHasUnitOnlyOnLast_givesEveryValueTheUnit() throws {
+        let list = try indicators("第一、第二产业增加值占比分别提高0.9、5.9个百分点。")
+        XCTAssertEqual(list.map(\.value), ["0.9", "5.9"])
+        XCTAssertEqual(list.map(\.unit), ["百分点", "百分点"])
+        XCTAssertEqual(list.map(\.kind), [.change, .change])
+    }
+
+    func testParse_whenRespectivelyListMixesDirections_signsEachValue() throws {
+        let list = try indicators("蔬菜、水果产量分别增长5.0%和下降2.1%。")
+        XCTAssertEqual(summary(list), ["蔬菜产量|growth|5.0|%", "水果产量|growth|-2.1|%"])
+    }
+
+    func testParse_whenSubjectIsChengXiang_splitsIntoUrbanAndRural() throws {
+        let list = try indicators("城乡居民人均可支配收入分别增长5.2%和8.3%。")
+        XCTAssertEqual(
+            summary(list), ["城镇居民人均可支配收入|growth|5.2|%", "农村居民人均可支配收入|growth|8.3|%"])
+    }
+
+    func testParse_whenListPartsShareAMeasure_givesEachPartTheMeasure() throws {
+        let list = try indicators("基本养老、基本医疗保险参保率分别达到93%和96.7%。")
+        XCTAssertEqual(summary(list), ["基本养老保险参保率|share|93|%", "基本医疗保险参保率|share|96.7|%"])
+        let ordinals = try indicators("第一、二、三产业增加值分别增长4.1%、5.6%和6.3%。")
+        XCTAssertEqual(ordinals.map(\.subject), ["第一产业增加值", "第二产业增加值", "第三产业增加值"])
+    }
+
+    func testParse_whenListPartsCannotBeSplit_numbersTheItems() throws {
+        let list = try indicators("全市玉米单产分别达到 2493 斤和 2367 斤。")
+        XCTAssertEqual(list.map(\.item), [1, 2])
+        XCTAssertEqual(list.map(\.value), ["2493", "2367"])
+    }
+
+    func testParse_whenEachAppliesToAList_givesOneValueForTheWholeSubject() throws {
+        let list = try indicators("森林质量和草原巩固提升各150万亩。")
+        XCTAssertEqual(summary(list), ["森林质量和草原巩固提升|level|150|万亩"])
+    }
+
+    func testParse_whenFigureStandsBeforeItsNoun_takesTheNounAfter() throws {
+        let list = try indicators("新增基站2751个,60%的行政嘎查村实现5G网络覆盖,9个旗县市区实现出口全覆盖。")
+        XCTAssertEqual(summary(list), ["新增基站|level|2751|个", "行政嘎查村|share|60|%", "旗县市区|level|9|个"])
+    }
+
+    func testParse_whenListIsSeparatedByDunHao_startsANewSubjectAfterEachFigure() throws {
+        let list = try indicators("改造危房626户、户厕8419个,新改扩建中小学、幼儿园5所。")
+        XCTAssertEqual(summary(list), ["改造危房|level|626|户", "户厕|level|8419|个", "新改扩建中小学、幼儿园|level|5|所"])
+    }
+
+    func testParse_whenThresholdDescribesANoun_readsOnlyTheCount() throws {
+        let list = try indicators("实施亿元以上项目138个,签约引进1200万元以上项目68个。")
+        XCTAssertEqual(list.map(\.value), ["138", "68"])
+    }
+
+    func testParse_whenNumbersAreNames_extractsNothing() throws {
+        let text = """
+            新建5G网络,C919大飞机,G5511高速通辽段,建设国道334线,省道310改造,12345热线,出台"1+10"政策,\
+            举办"8·18"赛马节,第8次荣获,成立75周年,2024年,打造"15分钟健身圈",电话0475-8888888,X亿元,\
+            版本1.2.3,前10名,90后人才,二十届二中全会,七项重点工作。
+            """
+        let list = try indicators(text)
+        XCTAssertTrue(list.isEmpty, "\(summary(list))")
+    }
+
+    func testParse_whenMeasuredThingIsADuration_beforeANoun_skipsIt() throws {
+        XCTAssertTrue(try indicators("建设15分钟健身圈和24小时自助图书馆。").isEmpty)
+    }
+
+    func testParse_compoundUnitsAndMagnitudes() throws {
+        let list = try indicators("人均住房面积42.5平方米/人。全社会用电量168.6亿千瓦时。装机容量500万千瓦。全国GDP突破126万亿元。")
+        XCTAssertEqual(list.map(\.unit), ["平方米/人", "亿千瓦时", "万千瓦", "万亿元"])
+    }
+
+    func testParse_whenSubItemsFollowQiZhong_readsTheirOwnSubjects() throws {
+        let list = try indicators("全市地区生产总值1286.4亿元。其中,第一产业增加值152.3亿元,增长4.2%;第二产业增加值486.9亿元。")
+        XCTAssertEqual(list.map(\.subject), ["全市地区生产总值", "第一产业增加值", "第一产业增加值", "第二产业增加值"])
+    }
+}
