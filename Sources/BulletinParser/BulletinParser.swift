@@ -44,16 +44,32 @@ public struct BulletinParser: Sendable {
 
     /// Parses a document's text.
     public func parse(text: String) throws -> ParseResult {
+        var indicators: [Indicator] = []
+        let profile = parse(text: text) { indicators.append($0) }
+        return ParseResult(indicators: indicators, documentYear: profile.year, documentKind: profile.kind)
+    }
+
+    /// Parses a document's text, handing each indicator to `sink` as soon as its block is read,
+    /// so a large document never holds all its indicators at once.
+    ///
+    /// ```swift
+    /// var growth = 0
+    /// let profile = BulletinParser().parse(text: text) { if $0.kind == .growth { growth += 1 } }
+    /// ```
+    @discardableResult
+    public func parse(text: String, each sink: (Indicator) throws -> Void) rethrows -> DocumentProfile {
         let source = Array(text.unicodeScalars)
         let profile = DocumentProfile(text: source, title: options.title, yearOverride: options.year)
         var extractor = IndicatorExtractor(profile: profile)
         var normalizer = TextNormalizer()
-        var indicators: [Indicator] = []
+        var batch: [Indicator] = []
         for block in Self.blocks(of: source) {
             let normalized = normalizer.normalize(source, lines: block)
-            extractor.extract(normalized, into: &indicators)
+            extractor.extract(normalized, into: &batch)
+            for indicator in batch { try sink(indicator) }
+            batch.removeAll(keepingCapacity: true)
         }
-        return ParseResult(indicators: indicators, documentYear: profile.year, documentKind: profile.kind)
+        return profile
     }
 
     /// The text the extractor reads: normalised, footnote marks out, wrapped lines joined, one block a line.

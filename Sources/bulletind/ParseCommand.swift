@@ -50,11 +50,23 @@ struct ParseCommand: ParsableCommand {
             StandardOutput.write(parser.normalizedText(of: text))
             return
         }
-        let result = try parser.parse(text: text)
         switch format {
-        case .jsonl: StandardOutput.write(IndicatorFormatter.jsonLines(result.indicators))
-        case .csv: StandardOutput.write(IndicatorFormatter.csv(result.indicators))
+        case .jsonl:
+            // streamed: a large document never holds all its indicators
+            var buffer = ""
+            parser.parse(text: text) { indicator in
+                buffer += IndicatorFormatter.jsonLine(indicator) + "\n"
+                if buffer.utf8.count > 1 << 16 {
+                    StandardOutput.write(buffer)
+                    buffer = ""
+                }
+            }
+            StandardOutput.write(buffer)
+        case .csv:
+            let result = try parser.parse(text: text)
+            StandardOutput.write(IndicatorFormatter.csv(result.indicators))
         case .table:
+            let result = try parser.parse(text: text)
             let year = result.documentYear.map(String.init) ?? "unknown year"
             StandardOutput.write("\(result.documentKind.rawValue), \(year)\n\n")
             StandardOutput.write(IndicatorFormatter.table(result.indicators))

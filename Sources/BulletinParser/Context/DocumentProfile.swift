@@ -3,9 +3,10 @@
 /// A 政府工作报告 delivered in 2024 reviews 2023 (actual) and sets 2024's targets; a 2023
 /// 统计公报 reports 2023. The year comes from the title line when there is one, else from
 /// phrases such as "2024年是…关键一年", else from the years the text mentions most.
-struct DocumentProfile: Sendable {
-    var kind: DocumentKind
-    var year: Int?
+public struct DocumentProfile: Sendable, Equatable {
+    public var kind: DocumentKind
+    /// The year the document speaks for: a work report's year, a bulletin's year.
+    public var year: Int?
 
     /// Years a report can speak for; anything else is a name or a typo.
     static let plausibleYears = 1949...2100
@@ -21,7 +22,7 @@ struct DocumentProfile: Sendable {
     ///   - yearOverride: the year to use when the caller knows better (`--year`).
     init(text source: [Unicode.Scalar], title: String? = nil, yearOverride: Int? = nil) {
         let mentions = Self.yearMentions(in: source)
-        let head = String(String.UnicodeScalarView(source.prefix(4000)))
+        let head = String(scalars: source.prefix(4000))
         let whole = title.map { $0 + "\n" } ?? ""
         let kind = Self.classify(titleAndHead: whole + head, mentions: mentions, source: source)
         self.kind = kind
@@ -120,7 +121,7 @@ struct DocumentProfile: Sendable {
     static func classify(titleAndHead: String, mentions: [YearMention], source: [Unicode.Scalar]) -> DocumentKind {
         if titleAndHead.contains("统计公报") { return .statisticalBulletin }
         if titleAndHead.contains("政府工作报告") || titleAndHead.contains("各位代表") { return .workReport }
-        let sample = String(String.UnicodeScalarView(source.prefix(200_000)))
+        let sample = String(scalars: source.prefix(200_000))
         let report =
             reportCues.reduce(0) { $0 + (sample.contains($1) ? 1 : 0) }
             + (mentions.contains(where: \.opensSentenceWithShi) ? 1 : 0)

@@ -142,7 +142,7 @@ struct IndicatorExtractor {
         }
         var subject = SubjectReader.clean(s, subjectStart..<subjectEnd)
         var textStart = subjectStart
-        let subjectString = String(String.UnicodeScalarView(subject))
+        let subjectString = String(scalars: subject)
         let isBareVerb = Lexicon.bareVerbs.contains(subjectString)
         // A figure before a measured noun: "60%的行政嘎查村", "9个旗县市区实现…", "345兆瓦时储能设备".
         let lastMention = items[items.count - 1].mention
@@ -212,7 +212,7 @@ struct IndicatorExtractor {
         let source = text.sourceRange(textRange)
         out.append(
             Indicator(
-                subject: String(String.UnicodeScalarView(subject)), kind: kind,
+                subject: String(scalars: subject), kind: kind,
                 value: (sign < 0 ? "-" : "") + m.digits, unit: m.unit, qualifier: qualifier, period: reading.period,
                 status: status, text: text.scalars.string(textRange).trimmingSpaces, start: source.lowerBound,
                 end: source.upperBound, item: position, confidence: (confidence * 100).rounded() / 100))

@@ -91,7 +91,7 @@ enum SubjectReader {
     /// 基本医疗保险参保率; "第一、二、三产业增加值" → 第一产业增加值, 第二…, 第三….
     static func split(_ subject: [Unicode.Scalar], into count: Int) -> [String]? {
         guard count >= 2 else { return nil }
-        let text = String(String.UnicodeScalarView(subject))
+        let text = String(scalars: subject)
         if count == 2, text.hasPrefix("城乡") {
             let rest = String(text.dropFirst(2))
             let noun = rest.hasPrefix("居民") || rest.hasPrefix("低保") || rest.hasPrefix("最低") ? rest : rest
@@ -115,17 +115,17 @@ enum SubjectReader {
             let tail = Array(last.dropFirst())
             return parts.enumerated().map { index, part in
                 let numeral = index == 0 ? Array(part.dropFirst()) : [part[0]]
-                return "第" + String(String.UnicodeScalarView(numeral + tail))
+                return "第" + String(scalars: numeral + tail)
             }
         }
         // 基本养老、基本医疗保险参保率: the noun after the last part's own name is shared
         if let tail = sharedTail(last, head: parts[0].count),
             parts.dropLast().allSatisfy({ $0.count == parts[0].count })
         {
-            return parts.dropLast().map { String(String.UnicodeScalarView($0 + tail)) }
-                + [String(String.UnicodeScalarView(last))]
+            return parts.dropLast().map { String(scalars: $0 + tail) }
+                + [String(scalars: last)]
         }
-        return parts.map { String(String.UnicodeScalarView($0)) }
+        return parts.map { String(scalars: $0) }
     }
 
     /// The tail of `last` past a head as long as the other parts, when that tail is a known measure.

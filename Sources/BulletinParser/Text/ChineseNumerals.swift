@@ -63,9 +63,13 @@ enum ChineseNumerals {
 
     /// A numeral run starting at `i` in a numeric context: its digits and how many scalars it spans.
     private static func numericRun(in s: [Unicode.Scalar], at i: Int) -> ([Unicode.Scalar], Int)? {
+        guard isNumeral(s[i]) else { return nil }
         // 百分之 / 千分之 + numeral
-        for (leadIn, sign) in [(percentLeadIn, "%"), (permilleLeadIn, "‰")] where s.matches(leadIn, at: i) {
-            let runStart = i + leadIn.count
+        if s[i] == "百" || s[i] == "千" {
+            let isPercent = s.matches(percentLeadIn, at: i)
+            guard isPercent || s.matches(permilleLeadIn, at: i) else { return nil }
+            let sign = isPercent ? "%" : "‰"
+            let runStart = i + 3
             let runEnd = scanRun(s, from: runStart)
             guard runEnd > runStart, let digits = render(Array(s[runStart..<runEnd])) else { return nil }
             return (Array((digits + sign).unicodeScalars), runEnd - i)
