@@ -61,3 +61,19 @@ final class ContextTests: XCTestCase {
         XCTAssertEqual(list.map(\.status), [.actual, .target, .target])
     }
 }
+
+final class DocumentYearTests: XCTestCase {
+    func testProfile_whenOnlyHeadingsNameYears_readsTheReportYearFromThem() {
+        let text = "政府工作报告\n各位代表:\n一、2023年工作回顾\n过去一年,力争稳中求进。\n二、2024年经济社会发展总体要求和政策取向\n今年发展主要预期目标是:确保增长。"
+        let profile = DocumentProfile(text: Array(text.unicodeScalars))
+        XCTAssertEqual(profile.kind, .workReport)
+        XCTAssertEqual(profile.year, 2024)
+    }
+
+    func testProfile_inBulletinWithoutTitle_takesTheMostMentionedYear() {
+        let text = "2023年,全县地区生产总值比上年增长6.2%。2023年末户籍人口48万人。规模以上工业增加值增长8%。比2020年增长20%。"
+        let profile = DocumentProfile(text: Array(text.unicodeScalars))
+        XCTAssertEqual(profile.kind, .statisticalBulletin)
+        XCTAssertEqual(profile.year, 2023)
+    }
+}

@@ -5,7 +5,7 @@ import XCTest
 final class ExtractionTests: XCTestCase {
     func testParse_whenGrowthFollowsLevel_carriesTheSubject() throws {
         let list = try indicators("2023年,全市地区生产总值完成1609亿元,增长5.2%,创7年来最好水平。", year: 2024)
-        XCTAssertEqual(summary(list), ["全市地区生产总值|level|1609|亿元", "全市地区生产总值|growth|5.2|%"])
+        XCTAssertEqual(summary(list), ["地区生产总值|level|1609|亿元", "地区生产总值|growth|5.2|%"])
         XCTAssertEqual(list.map(\.period), ["2023", "2023"])
     }
 
@@ -126,6 +126,50 @@ final class ExtractionTests: XCTestCase {
 
     func testParse_whenSubItemsFollowQiZhong_readsTheirOwnSubjects() throws {
         let list = try indicators("全市地区生产总值1286.4亿元。其中,第一产业增加值152.3亿元,增长4.2%;第二产业增加值486.9亿元。")
-        XCTAssertEqual(list.map(\.subject), ["全市地区生产总值", "第一产业增加值", "第一产业增加值", "第二产业增加值"])
+        XCTAssertEqual(list.map(\.subject), ["地区生产总值", "第一产业增加值", "第一产业增加值", "第二产业增加值"])
+    }
+}
+
+final class BulletinIdiomTests: XCTestCase {
+    func testParse_stripsScopeAndLeadingVerbFromSubject() throws {
+        let list = try indicators("全县实现地区生产总值156.8亿元。全市共有卫生机构326个。")
+        XCTAssertEqual(list.map(\.subject), ["地区生产总值", "卫生机构"])
+    }
+
+    func testParse_whenAveragePrecedesValue_stripsTheWholePredicate() throws {
+        let list = try indicators("城镇调查失业率平均为5.2%。")
+        XCTAssertEqual(summary(list), ["城镇调查失业率|share|5.2|%"])
+    }
+
+    func testParse_whenClauseStartsWithComparisonBase_carriesTheSubject() throws {
+        let list = try indicators("赤字规模4.06万亿元,比上年年初预算增加1800亿元。")
+        XCTAssertEqual(summary(list), ["赤字规模|level|4.06|万亿元", "赤字规模|change|1800|亿元"])
+    }
+
+    func testParse_whenPlanSaysNi_readsTargetAndDropsTheVerb() throws {
+        let list = try indicators("过去一年,经济回升向好。赤字率拟按3%安排。中央预算内投资拟安排7000亿元。", year: 2024)
+        XCTAssertEqual(list.map(\.subject), ["赤字率", "中央预算内投资"])
+        XCTAssertEqual(list.map(\.status), [.target, .target])
+    }
+
+    func testParse_netIncreaseIsAChange() throws {
+        let list = try indicators("规模以上工业企业达到86户,比上年净增7户。")
+        XCTAssertEqual(summary(list), ["规模以上工业企业|level|86|户", "规模以上工业企业|change|7|户"])
+    }
+
+    func testParse_whenValueIsWrittenNegative_keepsTheSign() throws {
+        let list = try indicators("人口自然增长率为-1.48‰。油料产量比上年增长-3.5%。")
+        XCTAssertEqual(summary(list), ["人口自然增长率|share|-1.48|‰", "油料产量|growth|-3.5|%"])
+    }
+
+    func testParse_dashBetweenNumbersIsNoSign() throws {
+        let list = try indicators("咨询电话0475-8888888,增长5%-6%。")
+        XCTAssertFalse(list.contains { $0.value.hasPrefix("-") }, "\(summary(list))")
+    }
+
+    func testParse_inPlanSection_comparisonWithLastYearStaysTarget() throws {
+        let text = "2024年主要预期目标\n今年发展主要预期目标是:国内生产总值增长5%左右。\n拟安排地方政府专项债券3.9万亿元,比上年增加1000亿元。"
+        let list = try indicators(text, year: 2024)
+        XCTAssertEqual(Set(list.map(\.status)), [.target])
     }
 }

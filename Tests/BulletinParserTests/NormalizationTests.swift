@@ -5,7 +5,7 @@ import XCTest
 final class NormalizationTests: XCTestCase {
     func testParse_whenDigitsAndPunctuationAreFullWidth_readsThemAsASCII() throws {
         let list = try indicators("全市地区生产总值完成１２８６．４亿元，增长６．１％。")
-        XCTAssertEqual(summary(list), ["全市地区生产总值|level|1286.4|亿元", "全市地区生产总值|growth|6.1|%"])
+        XCTAssertEqual(summary(list), ["地区生产总值|level|1286.4|亿元", "地区生产总值|growth|6.1|%"])
     }
 
     func testParse_whenRatioColonIsU2236_treatsItAsColonNotAsNumber() throws {

@@ -37,7 +37,10 @@ public struct DocumentProfile: Sendable, Equatable {
         switch kind {
         case .workReport:
             let opening = mentions.filter(\.opensSentenceWithShi).map(\.year).max()
-            self.year = titleYear ?? opening ?? mostFrequent.map { $0 + 1 }
+            let headings = Self.headingYear(source, mentions)
+            let latest = counts.keys.max()
+            let fallback = latest.flatMap { l in mostFrequent.map { l - $0 <= 1 ? max(l, $0 + 1) : $0 + 1 } }
+            self.year = titleYear ?? headings ?? opening ?? fallback
         case .statisticalBulletin, .other:
             self.year = titleYear ?? mostFrequent
         }
@@ -104,6 +107,23 @@ public struct DocumentProfile: Sendable, Equatable {
             if let last = yearMentions(in: window).last { return last.year }
         }
         return nil
+    }
+
+    private static let reviewHeadings = WordSet(["工作回顾"])
+    private static let planHeadings = WordSet(["总体要求", "预期目标", "工作安排", "工作任务", "重点工作", "政策取向"])
+
+    /// "2023年工作回顾" speaks in 2024; "2024年经济社会发展总体要求" and "2024年政府工作任务" in 2024.
+    static func headingYear(_ s: [Unicode.Scalar], _ mentions: [YearMention]) -> Int? {
+        var best: Int? = nil
+        for m in mentions where !m.isHorizon && !m.isComparison {
+            let window = (m.offset + 5)..<min(s.count, m.offset + 30)
+            guard !window.isEmpty else { continue }
+            let end = s[window].firstIndex(where: { $0.isSentenceEnd || $0 == "," || $0 == "，" }) ?? window.upperBound
+            let range = window.lowerBound..<end
+            if reviewHeadings.occurs(in: s, range) { best = max(best ?? 0, m.year + 1) }
+            if planHeadings.occurs(in: s, range) { best = max(best ?? 0, m.year) }
+        }
+        return best
     }
 
     static func offset(of word: [Unicode.Scalar], in s: [Unicode.Scalar]) -> Int? {

@@ -55,7 +55,7 @@ struct IndicatorExtractor {
                 while k < range.upperBound, s[k].isASCIIDigit || s[k] == "." { k += 1 }
                 continue
             }
-            let zone = PredicateZone(s, before: k, bound: lastEnd)
+            let zone = PredicateZone(s, before: first.numberRange.lowerBound, bound: lastEnd)
             var items = [Item(mention: first, zone: zone)]
             if zone.respectively || !first.hasUnit {
                 items += listContinuation(s, after: first, limit: range.upperBound, quoted: quoted)
@@ -105,7 +105,7 @@ struct IndicatorExtractor {
             guard p < limit, s[p].isASCIIDigit, !quoted[p],
                 let next = MentionScanner.read(s, at: p, limit: limit, requireUnit: false)
             else { break }
-            var zone = PredicateZone(s, before: p, bound: zoneStart)
+            var zone = PredicateZone(s, before: next.numberRange.lowerBound, bound: zoneStart)
             zone.start = zoneStart
             items.append(Item(mention: next, zone: zone))
             end = next.end
@@ -213,9 +213,15 @@ struct IndicatorExtractor {
         out.append(
             Indicator(
                 subject: String(scalars: subject), kind: kind,
-                value: (sign < 0 ? "-" : "") + m.digits, unit: m.unit, qualifier: qualifier, period: reading.period,
+                value: Self.signed(m.digits, sign), unit: m.unit, qualifier: qualifier, period: reading.period,
                 status: status, text: text.scalars.string(textRange).trimmingSpaces, start: source.lowerBound,
                 end: source.upperBound, item: position, confidence: (confidence * 100).rounded() / 100))
+    }
+
+    /// The digits with the sign the verb gives them: 下降 -1.2 stays -1.2 (the text says it is negative).
+    static func signed(_ digits: String, _ sign: Int) -> String {
+        guard sign < 0 else { return digits }
+        return digits.hasPrefix("-") ? digits : "-" + digits
     }
 
     /// Whether the digit at `k` is the tail of a number that starts earlier ("1.5", "1,210").
@@ -239,8 +245,12 @@ struct IndicatorExtractor {
         switch m.baseUnit {
         case "%", "‰":
             if moves { return (.growth, zone.direction) }
-            if Lexicon.growthNouns.longestSuffix(in: subject, endingAt: subject.count) != nil { return (.growth, 1) }
-            if Lexicon.fallNouns.longestSuffix(in: subject, endingAt: subject.count) != nil { return (.growth, -1) }
+            // the longer noun decides: 自然增长率 is a rate, 增长率 a growth
+            let share = Lexicon.shareNouns.longestSuffix(in: subject, endingAt: subject.count) ?? 0
+            let growth = Lexicon.growthNouns.longestSuffix(in: subject, endingAt: subject.count) ?? 0
+            let fall = Lexicon.fallNouns.longestSuffix(in: subject, endingAt: subject.count) ?? 0
+            if growth > share && growth >= fall { return (.growth, 1) }
+            if fall > share { return (.growth, -1) }
             return (.share, 1)
         case "百分点":
             return (.change, zone.direction < 0 ? -1 : 1)

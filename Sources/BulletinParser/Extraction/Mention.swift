@@ -23,7 +23,8 @@ enum MentionScanner {
     ///   (the first items of "分别提高0.9、5.9个百分点" have none).
     static func read(_ s: [Unicode.Scalar], at i: Int, limit: Int, requireUnit: Bool = true) -> Mention? {
         guard i < limit, s[i].isASCIIDigit else { return nil }
-        if i > 0, isNameBefore(s, i) { return nil }
+        let negative = isMinusSign(s, before: i)
+        if i > 0, !negative, isNameBefore(s, i) { return nil }
         var j = i
         var digits = String.UnicodeScalarView()
         var group = 0
@@ -113,7 +114,8 @@ enum MentionScanner {
         let unit = magnitude + base
         if requireUnit && unit.isEmpty { return nil }
         return Mention(
-            numberRange: i..<numberEnd, digits: String(digits), unit: unit, baseUnit: base, qualifier: qualifier, end: k
+            numberRange: (negative ? i - 1 : i)..<numberEnd, digits: (negative ? "-" : "") + String(digits), unit: unit,
+            baseUnit: base, qualifier: qualifier, end: k
         )
     }
 
@@ -140,6 +142,15 @@ enum MentionScanner {
         guard s[at].isASCIILetter else { return false }
         let after = at + length
         return after < limit && s[after].isASCIILetter
+    }
+
+    /// A minus written before a number ("增长率为-1.48‰", "比上年增长-3.5%"), not a dash between
+    /// numbers, letters or a range ("0475-8888888", "G-5", "5%-6%").
+    static func isMinusSign(_ s: [Unicode.Scalar], before i: Int) -> Bool {
+        guard i > 0, s[i - 1] == "-" || s[i - 1] == "\u{2212}" else { return false }
+        guard i > 1 else { return true }
+        let p = s[i - 2]
+        return !(p.isASCIIDigit || p.isASCIILetter || p == "-" || p == "%" || p == "." || p == ")" || p == "\u{2212}")
     }
 
     /// Letters, road and ordinal words, and joining marks before a number make it a name.

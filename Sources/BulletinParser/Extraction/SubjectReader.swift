@@ -49,6 +49,10 @@ enum SubjectReader {
         while let last = a.last, last.isQuote || last == "的" || last == "、" || last == "(" || last == "【" {
             a.removeLast()
         }
+        // "比上年年初预算增加1800亿元": a base of comparison, not what is measured
+        if let first = a.first, first == "比" || first == "较", a.count < 2 || !"重例率".unicodeScalars.contains(a[1]) {
+            return []
+        }
         return a
     }
 
