@@ -173,3 +173,38 @@ final class BulletinIdiomTests: XCTestCase {
         XCTAssertEqual(Set(list.map(\.status)), [.target])
     }
 }
+
+final class RangeAndUnitTests: XCTestCase {
+    func testParse_whenTargetIsARange_givesLowerValueAndUpper() throws {
+        for text in ["地区生产总值增长5.5%—6%。", "地区生产总值增长5.5-6%。", "地区生产总值增长5.5%至6%。"] {
+            let list = try indicators(text)
+            XCTAssertEqual(list.count, 1, text)
+            XCTAssertEqual(list.first?.value, "5.5", text)
+            XCTAssertEqual(list.first?.upper, "6", text)
+            XCTAssertEqual(list.first?.kind, .growth, text)
+        }
+    }
+
+    func testParse_whenDashJoinsDigitsOfAName_readsNoRange() throws {
+        XCTAssertTrue(try indicators("咨询电话0475-8888888。").isEmpty)
+    }
+
+    func testParse_readsConcentrationUnitsAfterALetteredName() throws {
+        let list = try indicators("PM2.5平均浓度下降到30微克/立方米。")
+        XCTAssertEqual(summary(list), ["PM2.5平均浓度|level|30|微克/立方米"])
+    }
+
+    func testParse_whenPlanWordIsPartOfAName_doesNotReadATarget() throws {
+        let list = try indicators("过去一年,全省经济稳定。人均预期寿命达到79岁。", year: 2024)
+        XCTAssertEqual(list.first?.status, .actual)
+    }
+
+    func testParse_whenShareIsOfABase_carriesTheSubject() throws {
+        let list = try indicators("一般公共预算收入完成3856.2亿元,为预算的102.3%。")
+        XCTAssertEqual(summary(list), ["一般公共预算收入|level|3856.2|亿元", "一般公共预算收入|share|102.3|%"])
+    }
+
+    func testParse_whenAgeBoundDescribesPeople_readsNoFigure() throws {
+        XCTAssertTrue(try indicators("60岁以上老年人享受免费体检,3岁以下婴幼儿托位。").isEmpty)
+    }
+}

@@ -23,7 +23,7 @@ final class FormatterTests: XCTestCase {
     func testCSV_quotesFieldsWithCommasAndQuotes() {
         let csv = IndicatorFormatter.csv([sample])
         XCTAssertTrue(
-            csv.hasPrefix("subject,kind,value,unit,qualifier,period,status,text,start,end,item,confidence\r\n"))
+            csv.hasPrefix("subject,kind,value,upper,unit,qualifier,period,status,text,start,end,item,confidence\r\n"))
         XCTAssertTrue(csv.contains("\"地区生产总值增长5.2%左右,\"\"稳\"\"字当头\""))
     }
 

@@ -52,7 +52,7 @@ final class ParseCommandTests: XCTestCase {
         let outcome = try CommandRunner.run(
             ["parse", "-", "--format", "csv", "--year", "2024"], stdin: Data("粮食总产量40.2亿斤。".utf8))
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        XCTAssertTrue(outcome.stdout.contains("粮食总产量,level,40.2,亿斤,,2024,"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("粮食总产量,level,40.2,,亿斤,,2024,"), outcome.stdout)
     }
 
     func testParse_whenFileIsMissing_failsWithOneLine() throws {

@@ -206,14 +206,14 @@ struct IndicatorExtractor {
     ) {
         let m = item.mention
         let (kind, sign) = Self.kind(of: m, zone: zone, subject: subject)
-        var status = reading.status
+        let status = reading.status
         let qualifier = zone.qualifier ?? m.qualifier
-        if qualifier == "左右", context.profile.kind == .workReport, status == .actual { status = .target }
         let source = text.sourceRange(textRange)
         out.append(
             Indicator(
                 subject: String(scalars: subject), kind: kind,
-                value: Self.signed(m.digits, sign), unit: m.unit, qualifier: qualifier, period: reading.period,
+                value: Self.signed(m.digits, sign), upper: m.upper.map { Self.signed($0, sign) }, unit: m.unit,
+                qualifier: qualifier, period: reading.period,
                 status: status, text: text.scalars.string(textRange).trimmingSpaces, start: source.lowerBound,
                 end: source.upperBound, item: position, confidence: (confidence * 100).rounded() / 100))
     }

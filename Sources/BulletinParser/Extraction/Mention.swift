@@ -4,6 +4,8 @@ struct Mention: Sendable {
     var numberRange: Range<Int>
     /// The digits as written, separators removed: "1210207", "43.97".
     var digits: String
+    /// The upper end of a range: "5.5%—6%", "5.5—6%", "5.5%至6%".
+    var upper: String?
     /// Magnitude and unit as written: "亿元", "万户", "%"; empty when the text gives none.
     var unit: String
     /// The unit without its magnitude: "元", "户", "%".
@@ -23,8 +25,42 @@ enum MentionScanner {
     ///   (the first items of "分别提高0.9、5.9个百分点" have none).
     static func read(_ s: [Unicode.Scalar], at i: Int, limit: Int, requireUnit: Bool = true) -> Mention? {
         guard i < limit, s[i].isASCIIDigit else { return nil }
-        let negative = isMinusSign(s, before: i)
-        if i > 0, !negative, isNameBefore(s, i) { return nil }
+        if let range = readRange(s, at: i, limit: limit) { return range }
+        return readSingle(s, at: i, limit: limit, requireUnit: requireUnit)
+    }
+
+    /// A range with one unit or two equal ones: "5.5%—6%", "5.5—6%", "3至5万人".
+    private static func readRange(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> Mention? {
+        var j = i
+        while j < limit, s[j].isASCIIDigit || (s[j] == "." && j + 1 < limit && s[j + 1].isASCIIDigit) { j += 1 }
+        var low: Mention? = nil
+        var connector = j
+        if j < limit, !isRangeConnector(s[j]) {
+            guard let m = readSingle(s, at: i, limit: limit, requireUnit: true), m.qualifier == nil else { return nil }
+            low = m
+            connector = m.end
+        }
+        guard connector + 1 < limit, isRangeConnector(s[connector]), s[connector + 1].isASCIIDigit,
+            i == 0 || !isNameBefore(s, i) || isMinusSign(s, before: i),
+            var high = readSingle(s, at: connector + 1, limit: limit, requireUnit: true, allowNameBefore: true),
+            low == nil || low!.unit == high.unit
+        else { return nil }
+        high.upper = high.digits
+        high.digits = low?.digits ?? s.string(i..<j)
+        if isMinusSign(s, before: i) { high.digits = "-" + high.digits }
+        high.numberRange = i..<high.numberRange.upperBound
+        return high
+    }
+
+    private static func isRangeConnector(_ c: Unicode.Scalar) -> Bool {
+        c == "-" || c == "—" || c == "–" || c == "~" || c == "至" || c == "到" || c == "\u{2212}"
+    }
+
+    private static func readSingle(
+        _ s: [Unicode.Scalar], at i: Int, limit: Int, requireUnit: Bool, allowNameBefore: Bool = false
+    ) -> Mention? {
+        let negative = !allowNameBefore && isMinusSign(s, before: i)
+        if i > 0, !negative, !allowNameBefore, isNameBefore(s, i) { return nil }
         var j = i
         var digits = String.UnicodeScalarView()
         var group = 0
@@ -114,8 +150,8 @@ enum MentionScanner {
         let unit = magnitude + base
         if requireUnit && unit.isEmpty { return nil }
         return Mention(
-            numberRange: (negative ? i - 1 : i)..<numberEnd, digits: (negative ? "-" : "") + String(digits), unit: unit,
-            baseUnit: base, qualifier: qualifier, end: k
+            numberRange: (negative ? i - 1 : i)..<numberEnd, digits: (negative ? "-" : "") + String(digits), upper: nil,
+            unit: unit, baseUnit: base, qualifier: qualifier, end: k
         )
     }
 

@@ -46,6 +46,7 @@ enum SubjectReader {
                 changed = true
             }
         }
+        let baseOfShare = a.first == "为" && a.last == "的"  // "为预算的102.3%"
         while let last = a.last, last.isQuote || last == "的" || last == "、" || last == "(" || last == "【" {
             a.removeLast()
         }
@@ -53,6 +54,8 @@ enum SubjectReader {
         if let first = a.first, first == "比" || first == "较", a.count < 2 || !"重例率".unicodeScalars.contains(a[1]) {
             return []
         }
+        // "为预算的102.3%": the share of a base, said of the clause's subject
+        if baseOfShare { return [] }
         return a
     }
 

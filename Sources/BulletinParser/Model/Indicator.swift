@@ -11,6 +11,8 @@ public struct Indicator: Sendable, Hashable, Codable {
     public var kind: IndicatorKind
     /// A decimal string as written after the sign: "1609", "-21.4", "43.97".
     public var value: String
+    /// The upper end of a range ("增长5.5%—6%": value "5.5", upper "6"), else nil.
+    public var upper: String?
     /// The unit as written, magnitude included: "亿元", "万人", "%", "百分点".
     public var unit: String
     /// A bound or approximation word as written (以上, 左右, 近, 突破 …), or nil.
@@ -29,13 +31,15 @@ public struct Indicator: Sendable, Hashable, Codable {
     public var confidence: Double
 
     public init(
-        subject: String, kind: IndicatorKind, value: String, unit: String, qualifier: String? = nil,
+        subject: String, kind: IndicatorKind, value: String, upper: String? = nil, unit: String,
+        qualifier: String? = nil,
         period: String? = nil, status: IndicatorStatus = .actual, text: String = "", start: Int = 0,
         end: Int = 0, item: Int? = nil, confidence: Double = 1
     ) {
         self.subject = subject
         self.kind = kind
         self.value = value
+        self.upper = upper
         self.unit = unit
         self.qualifier = qualifier
         self.period = period

@@ -8,7 +8,7 @@ import Foundation
 public enum IndicatorFormatter {
     /// The field names of `--format jsonl` and `--format csv`, in order.
     public static let fields = [
-        "subject", "kind", "value", "unit", "qualifier", "period", "status", "text", "start", "end", "item",
+        "subject", "kind", "value", "upper", "unit", "qualifier", "period", "status", "text", "start", "end", "item",
         "confidence",
     ]
 
@@ -19,6 +19,7 @@ public enum IndicatorFormatter {
         parts.append("\"subject\":" + quote(i.subject))
         parts.append("\"kind\":" + quote(i.kind.rawValue))
         parts.append("\"value\":" + quote(i.value))
+        parts.append("\"upper\":" + (i.upper.map(quote) ?? "null"))
         parts.append("\"unit\":" + quote(i.unit))
         parts.append("\"qualifier\":" + (i.qualifier.map(quote) ?? "null"))
         parts.append("\"period\":" + (i.period.map(quote) ?? "null"))
@@ -40,7 +41,8 @@ public enum IndicatorFormatter {
         var out = fields.joined(separator: ",") + "\r\n"
         for i in indicators {
             let row: [String] = [
-                i.subject, i.kind.rawValue, i.value, i.unit, i.qualifier ?? "", i.period ?? "", i.status.rawValue,
+                i.subject, i.kind.rawValue, i.value, i.upper ?? "", i.unit, i.qualifier ?? "", i.period ?? "",
+                i.status.rawValue,
                 i.text,
                 String(i.start), String(i.end), i.item.map(String.init) ?? "", String(i.confidence),
             ]
@@ -58,7 +60,7 @@ public enum IndicatorFormatter {
                     ["近", "约", "逾", "超过", "突破", "超", "接近", "将近", "不足", "不到", "不低于", "不少于", "不超过", "不高于"].contains($0)
                         ? $0 : ""
                 } ?? "")
-                + i.value + " " + i.unit
+                + i.value + (i.upper.map { "–" + $0 } ?? "") + " " + i.unit
                 + (i.qualifier.map { ["以上", "以下", "以内", "左右", "上下", "余", "多", "有余"].contains($0) ? $0 : "" } ?? "")
             return [i.subject, i.kind.rawValue, value, i.period ?? "-", i.status.rawValue]
         }
