@@ -18,10 +18,13 @@ public struct BulletinParser: Sendable {
         public var year: Int?
         /// The document's title from its metadata, which often names the year and the genre.
         public var title: String?
+        /// Restore the reading order of text whose columns were read across (`--no-layout` turns it off).
+        public var layout: Bool
 
-        public init(year: Int? = nil, title: String? = nil) {
+        public init(year: Int? = nil, title: String? = nil, layout: Bool = true) {
             self.year = year
             self.title = title
+            self.layout = layout
         }
     }
 
@@ -62,10 +65,15 @@ public struct BulletinParser: Sendable {
         let profile = DocumentProfile(text: source, title: options.title, yearOverride: options.year)
         var extractor = IndicatorExtractor(profile: profile)
         var normalizer = TextNormalizer()
+        var layout = LazyLayout(source: source, enabled: options.layout)
         var batch: [Indicator] = []
         for block in Self.blocks(of: source) {
             let normalized = normalizer.normalize(source, lines: block)
-            extractor.extract(normalized, into: &batch)
+            if let restored = layout.restore(normalized) {
+                extractor.extract(restored.text, joins: restored.joins, into: &batch)
+            } else {
+                extractor.extract(normalized, into: &batch)
+            }
             for indicator in batch { try sink(indicator) }
             batch.removeAll(keepingCapacity: true)
         }
@@ -76,9 +84,11 @@ public struct BulletinParser: Sendable {
     public func normalizedText(of text: String) -> String {
         let source = Array(text.unicodeScalars)
         var normalizer = TextNormalizer()
+        var layout = LazyLayout(source: source, enabled: options.layout)
         var out = String.UnicodeScalarView()
         for block in Self.blocks(of: source) {
-            out.append(contentsOf: normalizer.normalize(source, lines: block).scalars)
+            let normalized = normalizer.normalize(source, lines: block)
+            out.append(contentsOf: (layout.restore(normalized)?.text ?? normalized).scalars)
             out.append("\n")
         }
         return String(out)

@@ -31,6 +31,9 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "Print the normalised text the extractor reads instead of indicators.")
     var showText = false
 
+    @Flag(help: "Do not restore the reading order of text whose columns were read across.")
+    var noLayout = false
+
     mutating func validate() throws {
         if let year, !(1900...2200).contains(year) {
             throw ValidationError("--year \(year) is not a plausible year")
@@ -39,7 +42,7 @@ struct ParseCommand: ParsableCommand {
 
     func run() throws {
         let bytes = try InputReader.read(file)
-        let parser = BulletinParser(options: .init(year: year))
+        let parser = BulletinParser(options: .init(year: year, layout: !noLayout))
         let text: String
         do {
             text = try DocumentDecoder.decodeUTF8(bytes)

@@ -15,10 +15,16 @@ final class ColumnFragmentsTests: XCTestCase {
         XCTAssertFalse(ColumnFragments(Array(text.unicodeScalars)).isInterleaved)
     }
 
-    func testParse_whenSubjectWouldCrossAColumn_dropsTheFigureRatherThanMisreadIt() throws {
-        let list = try indicators(interleaved)
+    func testParse_withLayoutOff_whenSubjectWouldCrossAColumn_dropsTheFigureRatherThanMisreadIt() throws {
+        let list = try BulletinParser(options: .init(layout: false)).parse(text: interleaved).indicators
         XCTAssertFalse(list.contains { $0.value == "5.2" || $0.value == "8.3" }, "\(summary(list))")
         XCTAssertEqual(try only(list, "民生支出占比", .share).value, "70.5")
         XCTAssertEqual(try only(list, "文旅节事活动", .level).value, "460")
+    }
+
+    func testParse_withLayout_readsTheListAcrossTheColumnsItRestored() throws {
+        let list = try indicators(interleaved)
+        XCTAssertEqual(try only(list, "城镇居民人均可支配收入", .growth).value, "5.2")
+        XCTAssertEqual(try only(list, "农村居民人均可支配收入", .growth).value, "8.3")
     }
 }

@@ -15,26 +15,48 @@ struct ColumnFragments: Sendable {
         for i in 1..<max(1, s.count - 1) where s[i].isInlineSpace {
             let before = s[i - 1]
             let after = s[i + 1]
-            if !before.isInlineSpace, !after.isInlineSpace, !before.isASCIIDigit, !after.isASCIIDigit,
+            // "2493 斤", "达到 2493", "DIP 医保" are spacing, not a boundary; "为9.5 改善" is one.
+            let spacesAUnit =
+                before.isASCIIDigit
+                && (Lexicon.units.longestPrefix(in: s, at: i + 1) != nil
+                    || Lexicon.magnitudes.longestPrefix(in: s, at: i + 1) != nil
+                    || Lexicon.postQualifiers.longestPrefix(in: s, at: i + 1) != nil)
+            // A space before a number may be spacing ("资金 384.6亿元") or a boundary ("粮食总 1120斤"):
+            // it counts here, and the layout stage merges it back where the two sides read on.
+            if !before.isInlineSpace, !after.isInlineSpace, !spacesAUnit,
                 !before.isASCIILetter || !after.isASCIILetter
             {
                 boundaries.append(i)
             }
         }
-        guard boundaries.count >= 3 else { return }
+        guard boundaries.count >= 2 else { return }
+        // A space before a number may be mere spacing: the widths must be steady with or without those.
+        let hard = boundaries.filter { !s[$0 + 1].isASCIIDigit }
+        guard Self.isSteady(boundaries, count: s.count) || (hard.count >= 2 && Self.isSteady(hard, count: s.count))
+        else { return }
+        separators = boundaries
+    }
+
+    /// Whether the fragments between `boundaries` have a steady width of 12 to 40 characters.
+    private static func isSteady(_ boundaries: [Int], count: Int) -> Bool {
         var lengths: [Int] = []
         var previous = 0
         for b in boundaries {
             lengths.append(b - previous)
             previous = b + 1
         }
-        lengths.append(s.count - previous)
+        lengths.append(count - previous)
         let sorted = lengths.sorted()
         let median = sorted[sorted.count / 2]
-        guard (12...40).contains(median) else { return }
-        let steady = lengths.filter { abs($0 - median) * 100 <= median * 35 }.count
-        guard steady * 100 >= lengths.count * 60 else { return }
-        separators = boundaries
+        guard (12...40).contains(median) else { return false }
+        // a fragment k widths long is k fragments whose separating spaces went missing; at least half
+        // must be one width wide
+        let single = lengths.filter { abs($0 - median) * 100 <= median * 35 }.count
+        let steady = lengths.filter { length in
+            let k = max(1, Int((Double(length) / Double(median)).rounded()))
+            return k <= 6 && abs(length - k * median) * 100 <= median * 35
+        }.count
+        return steady * 100 >= lengths.count * 60 && single * 2 >= lengths.count
     }
 
     /// Whether a fragment boundary lies inside `range`.

@@ -18,9 +18,13 @@ struct IndicatorExtractor {
         var zone: PredicateZone
     }
 
-    mutating func extract(_ text: NormalizedText, into out: inout [Indicator]) {
+    /// Positions where the layout stage joined two fragments: figures read across them are less sure.
+    private var joins: [Int] = []
+
+    mutating func extract(_ text: NormalizedText, joins: [Int] = [], into out: inout [Indicator]) {
         let s = text.scalars
         guard !s.isEmpty else { return }
+        self.joins = joins
         let quoted = QuoteSpans.mask(s)
         let fragments = ColumnFragments(s)
         var carried: Carried? = nil
@@ -129,12 +133,19 @@ struct IndicatorExtractor {
         let s = text.scalars
         let first = items[0].mention
         let subjectEnd = zone.start
-        var subjectStart = SubjectReader.start(in: s, endingAt: subjectEnd, bound: bound)
+        let walkedStart = SubjectReader.start(in: s, endingAt: subjectEnd, bound: bound)
         var confidence = 0.95
-        // Across a column boundary the words belong to different sentences: read only this fragment,
-        // and give up on 分别 lists, whose parts stand in the column's previous line.
-        if let separator = fragments.lastSeparator(in: subjectStart..<subjectEnd) {
-            if zone.respectively { return }
+        // In columns read across whose order could not be restored, a subject that reaches a fragment
+        // boundary may begin mid-word or belong to another column: no reading beats a wrong one.
+        var subjectStart = walkedStart
+        if fragments.isInterleaved,
+            let separator = fragments.lastSeparator(in: subjectStart..<first.numberRange.lowerBound)
+                ?? s[subjectStart..<first.numberRange.lowerBound].lastIndex(where: \.isInlineSpace)
+        {
+            // The fragment may start mid-word: keep what follows the boundary only when it starts a
+            // word or a quoted name, and never for 分别 lists, whose parts stand in another line.
+            guard !zone.respectively, separator < subjectEnd, Self.startsCleanly(s, at: separator + 1, end: subjectEnd)
+            else { return }
             subjectStart = separator + 1
             confidence = 0.6
         } else if s[subjectStart..<subjectEnd].contains(where: \.isInlineSpace) {
@@ -209,13 +220,27 @@ struct IndicatorExtractor {
         let status = reading.status
         let qualifier = zone.qualifier ?? m.qualifier
         let source = text.sourceRange(textRange)
+        let acrossJoin = joins.contains { textRange.lowerBound < $0 && $0 < textRange.upperBound }
+        let sureness = acrossJoin ? min(confidence, 0.8) : confidence
         out.append(
             Indicator(
                 subject: String(scalars: subject), kind: kind,
                 value: Self.signed(m.digits, sign), upper: m.upper.map { Self.signed($0, sign) }, unit: m.unit,
                 qualifier: qualifier, period: reading.period,
                 status: status, text: text.scalars.string(textRange).trimmingSpaces, start: source.lowerBound,
-                end: source.upperBound, item: position, confidence: (confidence * 100).rounded() / 100))
+                end: source.upperBound, item: position, confidence: (sureness * 100).rounded() / 100))
+    }
+
+    /// Whether the text at `i` begins with a word of two or more characters or a quoted name.
+    static func startsCleanly(_ s: [Unicode.Scalar], at i: Int, end: Int) -> Bool {
+        guard i < end else { return false }
+        if s[i].isQuote { return true }
+        guard end - i >= 3 else { return false }
+        for length in stride(from: min(4, end - i), through: 2, by: -1)
+        where Vocabulary.words.contains(Array(s[i..<(i + length)])) {
+            return true
+        }
+        return false
     }
 
     /// The digits with the sign the verb gives them: 下降 -1.2 stays -1.2 (the text says it is negative).

@@ -14,12 +14,19 @@ struct NormalizedText: Sendable {
         origins.append(origin)
     }
 
-    /// The source range `[start, end)` that the scalars in `range` came from.
+    /// The source range `[start, end)` that the scalars in `range` came from: from the earliest to the
+    /// latest (after the layout stage reorders fragments, a clause may come from two places).
     func sourceRange(_ range: Range<Int>) -> Range<Int> {
         guard !range.isEmpty else {
             let at = range.lowerBound < origins.count ? origins[range.lowerBound] : (origins.last ?? 0)
             return at..<at
         }
-        return origins[range.lowerBound]..<(origins[range.upperBound - 1] + 1)
+        var low = origins[range.lowerBound]
+        var high = origins[range.upperBound - 1]
+        for k in range {
+            low = min(low, origins[k])
+            high = max(high, origins[k])
+        }
+        return low..<(high + 1)
     }
 }

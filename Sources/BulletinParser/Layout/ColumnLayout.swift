@@ -1,0 +1,282 @@
+/// Restores the reading order of text pulled out of a multi-column page.
+///
+/// Newspaper extraction often writes one line of every column on each physical line, separated by
+/// a space: a sentence goes on not in the next fragment but N fragments later. For a block whose
+/// fragments have a steady width, the stage tries every column count N, scores how well each
+/// fragment joins the one N places on, and reorders only when one N clearly reads better than the
+/// order given. Fragments glued together where the separating space is missing are first cut back
+/// to the column width. Text that is already in order never reaches the reordering.
+struct ColumnLayout {
+    let scorer: JoinScorer
+
+    /// The result of a reordering: the text in reading order and where fragments were joined.
+    struct Restored {
+        var text: NormalizedText
+        /// Positions in `text` where one fragment meets the next: figures read across them are less sure.
+        var joins: [Int]
+        var columns: Int
+    }
+
+    /// The pieces the block is read as (for tests).
+    func debugPieces(_ block: NormalizedText) -> [Range<Int>] {
+        let s = block.scalars
+        let fragments = ColumnFragments(s)
+        var pieces = Self.pieces(of: s, separators: fragments.separators)
+        let width = Self.median(pieces.map(\.count))
+        pieces = mergeSpacing(pieces, in: s, width: width)
+        return pieces.flatMap { split($0, in: s, width: width) }
+    }
+
+    /// The block in reading order, or nil when it is not columns read across or the order is unclear.
+    func restore(_ block: NormalizedText) -> Restored? {
+        let s = block.scalars
+        let fragments = ColumnFragments(s)
+        guard fragments.isInterleaved else { return nil }
+        var pieces = Self.pieces(of: s, separators: fragments.separators)
+        let width = Self.median(pieces.map(\.count))
+        pieces = mergeSpacing(pieces, in: s, width: width)
+        pieces = pieces.flatMap { split($0, in: s, width: width) }
+        guard pieces.count >= 3 else { return nil }
+
+        var memo: [Int: Double] = [:]
+        // For each column count its best arrangement (where the first column starts, where the last
+        // ends); the count whose best reads best wins, the smaller on a tie.
+        let original = score(s, pieces, Arrangement(columns: [Array(pieces.indices)]), &memo).average
+        var best: (arrangement: Arrangement, average: Double)? = nil
+        var bestOfCount: [Int: (arrangement: Arrangement, total: Double, average: Double)] = [:]
+        for arrangement in Arrangement.candidates(pieces: pieces.count) {
+            let (average, changed, changedAverage) = score(s, pieces, arrangement, &memo)
+            // An arrangement must reorder most of the text, and the joins it changes must read well:
+            // with many candidates, one that keeps the order and adds a lucky join proves nothing.
+            let joins = pieces.count - arrangement.columns.count
+            guard changed >= 2, changed * 2 >= joins, changedAverage >= 0.5 else { continue }
+            let total = average * Double(joins) - 0.5 * Double(arrangement.complexity)
+            let n = arrangement.columns.count
+            if total > (bestOfCount[n]?.total ?? -Double.infinity) + 0.05 {
+                bestOfCount[n] = (arrangement, total, average)
+            }
+        }
+        for n in bestOfCount.keys.sorted() {
+            let candidate = bestOfCount[n]!
+            if candidate.average > (best?.average ?? -Double.infinity) + 0.1 {
+                best = (candidate.arrangement, candidate.average)
+            }
+        }
+        guard let chosen = best, chosen.average - original >= 0.5, chosen.average > 0.3 else {
+            // No other order reads better. When the order given reads well, it is one column
+            // wrapped with spaces: join it. Otherwise the order is unclear, and the extractor keeps
+            // every subject inside its own fragment.
+            guard original >= 1.0, original >= (best?.average ?? -Double.infinity) else { return nil }
+            return reorder(block, pieces, Arrangement(columns: [Array(pieces.indices)]))
+        }
+        return reorder(block, pieces, chosen.arrangement)
+    }
+
+    /// The mean score of joining each piece with the one `n` places on.
+    private func strideAverage(_ s: [Unicode.Scalar], _ pieces: [Range<Int>], _ n: Int, _ memo: inout [Int: Double])
+        -> Double
+    {
+        guard pieces.count > n else { return 0 }
+        var total = 0.0
+        for i in 0..<(pieces.count - n) {
+            let key = i * 4096 + i + n
+            if let known = memo[key] {
+                total += known
+            } else {
+                let join = scorer.score(s, pieces[i], pieces[i + n])
+                memo[key] = join
+                total += join
+            }
+        }
+        return total / Double(pieces.count - n)
+    }
+
+    /// Which pieces each column holds, top to bottom.
+    struct Arrangement: Equatable {
+        var columns: [[Int]]
+        /// Columns beyond two, plus rows by which the first column starts late.
+        var complexity = 0
+
+        /// Every way `pieces` fragments read row by row can come from 2 to 8 columns of equal height,
+        /// the first column starting up to 3 rows late and the last ending early.
+        static func candidates(pieces m: Int) -> [Arrangement] {
+            var result: [Arrangement] = []
+            guard m >= 4 else { return result }
+            for n in 2...min(8, m - 2) {
+                for late in 0...3 {
+                    // every column but the last holds two pieces or more: a lone piece would only
+                    // shed a join that reads badly
+                    let shortest = max(2, late + 2)
+                    guard shortest <= m else { continue }
+                    for height in shortest...m {
+                        let last = m - (height - late) - (n - 2) * height
+                        guard last >= 1, last <= height else { continue }
+                        var columns = [[Int]](repeating: [], count: n)
+                        var next = 0
+                        for row in 0..<height {
+                            for c in 0..<n {
+                                if c == 0 && row < late { continue }
+                                if c == n - 1 && row >= last { continue }
+                                columns[c].append(next)
+                                next += 1
+                            }
+                        }
+                        result.append(Arrangement(columns: columns, complexity: n - 2 + late))
+                    }
+                }
+            }
+            return result
+        }
+    }
+
+    /// The mean join score down the columns of `arrangement`, how many joins differ from reading
+    /// order, and their mean score.
+    func score(
+        _ s: [Unicode.Scalar], _ pieces: [Range<Int>], _ arrangement: Arrangement, _ memo: inout [Int: Double]
+    ) -> (average: Double, changed: Int, changedAverage: Double) {
+        var total = 0.0
+        var joins = 0
+        var changedTotal = 0.0
+        var changed = 0
+        for column in arrangement.columns where column.count > 1 {
+            for k in 1..<column.count {
+                let key = column[k - 1] * 4096 + column[k]
+                let join: Double
+                if let known = memo[key] {
+                    join = known
+                } else {
+                    join = scorer.score(s, pieces[column[k - 1]], pieces[column[k]])
+                    memo[key] = join
+                }
+                total += join
+                joins += 1
+                if column[k] != column[k - 1] + 1 {
+                    changedTotal += join
+                    changed += 1
+                }
+            }
+        }
+        return (
+            joins == 0 ? 0 : total / Double(joins), changed, changed == 0 ? 0 : changedTotal / Double(changed)
+        )
+    }
+
+    private func reorder(_ block: NormalizedText, _ pieces: [Range<Int>], _ arrangement: Arrangement) -> Restored {
+        let s = block.scalars
+        var out = NormalizedText()
+        out.scalars.reserveCapacity(s.count)
+        out.origins.reserveCapacity(s.count)
+        var joins: [Int] = []
+        var previous: Range<Int>? = nil
+        for column in arrangement.columns {
+            for (k, index) in column.enumerated() {
+                let piece = pieces[index]
+                if let previous {
+                    // Within a column fragments join; between columns only when the text clearly goes on.
+                    if k == 0 && scorer.score(s, previous, piece) < 0 {
+                        out.append("\n", origin: block.origins[piece.lowerBound])
+                    } else {
+                        joins.append(out.count)
+                    }
+                }
+                for i in piece { out.append(s[i], origin: block.origins[i]) }
+                previous = piece
+            }
+        }
+        return Restored(text: out, joins: joins, columns: arrangement.columns.count)
+    }
+
+    /// Joins back pieces that one fragment's spacing around a number cut apart ("达到 2493 斤"): a
+    /// short piece that reads on into its neighbour, when the two together are about a column wide.
+    private func mergeSpacing(_ pieces: [Range<Int>], in s: [Unicode.Scalar], width: Int) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for piece in pieces {
+            // Neither part may be a full line already: "农村居民人 6万人。" is a line and a paragraph's end.
+            if let last = result.last, last.upperBound + 1 == piece.lowerBound, s[piece.lowerBound].isASCIIDigit,
+                (piece.upperBound - last.lowerBound) * 100 <= width * 135,
+                last.count * 100 < width * 85, piece.count * 100 < width * 85,
+                scorer.score(s, last, piece) >= 0
+            {
+                result[result.count - 1] = last.lowerBound..<piece.upperBound
+            } else {
+                result.append(piece)
+            }
+        }
+        return result
+    }
+
+    static func pieces(of s: [Unicode.Scalar], separators: [Int]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for separator in separators {
+            if separator > start { result.append(start..<separator) }
+            start = separator + 1
+        }
+        if start < s.count { result.append(start..<s.count) }
+        return result
+    }
+
+    static func median(_ values: [Int]) -> Int {
+        guard !values.isEmpty else { return 0 }
+        return values.sorted()[values.count / 2]
+    }
+
+    /// Cuts a fragment about k column widths long into k pieces, where the separating space went
+    /// missing or was taken for spacing before a number: at each nominal cut, a space if there is one
+    /// nearby, else the nearby position whose two sides join worst.
+    private func split(_ piece: Range<Int>, in s: [Unicode.Scalar], width: Int) -> [Range<Int>] {
+        guard width > 0, piece.count * 10 >= width * 16 else { return [piece] }
+        let k = Int((Double(piece.count) / Double(width)).rounded())
+        guard k >= 2 else { return [piece] }
+        // Most fragments are a full column wide, so the cuts lie a width from either end; a short
+        // line (a paragraph's last) may stand on either side.
+        var nominals: [[Int]] = []
+        if k == 2 {
+            nominals = [[piece.lowerBound + width], [piece.upperBound - width], [piece.lowerBound + piece.count / 2]]
+        } else {
+            nominals = [(1..<k).map { piece.lowerBound + piece.count * $0 / k }]
+        }
+        var bestCuts: [Int] = []
+        var bestTotal = Double.infinity
+        for option in nominals {
+            var cuts: [Int] = []
+            var total = 0.0
+            for nominal in option {
+                var bestCut = -1
+                var bestScore = Double.infinity
+                for delta in -3...3 {
+                    let cut = nominal + delta
+                    guard cut > (cuts.last ?? piece.lowerBound) + 1, cut < piece.upperBound - 1 else { continue }
+                    let inNumber =
+                        (s[cut - 1].isASCIIDigit || s[cut - 1] == ".") && (s[cut].isASCIIDigit || s[cut] == ".")
+                    if inNumber { continue }
+                    let left = max(piece.lowerBound, cut - 3)..<cut
+                    let right = cut..<min(piece.upperBound, cut + 3)
+                    let spaceBonus = s[cut].isInlineSpace ? -3.0 : 0
+                    let score = scorer.score(s, left, right) + Double(abs(delta)) * 0.1 + spaceBonus
+                    if score < bestScore {
+                        bestScore = score
+                        bestCut = cut
+                    }
+                }
+                guard bestCut >= 0 else { break }
+                cuts.append(bestCut)
+                total += bestScore
+            }
+            if cuts.count == option.count && total < bestTotal {
+                bestTotal = total
+                bestCuts = cuts
+            }
+        }
+        let cuts = bestCuts
+        guard !cuts.isEmpty else { return [piece] }
+        var result: [Range<Int>] = []
+        var start = piece.lowerBound
+        for cut in cuts {
+            result.append(start..<cut)
+            start = s[cut].isInlineSpace ? cut + 1 : cut
+        }
+        result.append(start..<piece.upperBound)
+        return result
+    }
+}

@@ -1,0 +1,118 @@
+/// How plausibly one fragment of text continues into another.
+///
+/// Evidence, strongest first: a number that goes on ("就业1" + "万人以上"), a qualifier or a word of
+/// bulletins that spans the join ("突" + "破", "可支配" + "收入"), the pair of characters being common
+/// elsewhere in the same document, and a clause that goes on to its punctuation.
+struct JoinScorer {
+    /// Counts of adjacent ideograph pairs in the document, read where no column boundary can be.
+    let bigrams: [UInt64: UInt32]
+
+    init(bigrams: [UInt64: UInt32]) {
+        self.bigrams = bigrams
+    }
+
+    /// Counts the ideograph pairs of `source`, skipping pairs across white space.
+    static func documentBigrams(_ source: [Unicode.Scalar]) -> [UInt64: UInt32] {
+        var counts: [UInt64: UInt32] = [:]
+        var i = 1
+        while i < source.count {
+            let a = source[i - 1]
+            let b = source[i]
+            if a.isHan && b.isHan { counts[key(a, b), default: 0] &+= 1 }
+            i += 1
+        }
+        return counts
+    }
+
+    @inline(__always) static func key(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
+        UInt64(a.value) << 32 | UInt64(b.value)
+    }
+
+    /// The evidence that `s[left]` is followed by `s[right]` in the text as written: positive when
+    /// the two read on, negative when the join leaves a number without its unit or a unit without its number.
+    func score(_ s: [Unicode.Scalar], _ left: Range<Int>, _ right: Range<Int>) -> Double {
+        guard let l = left.last, let r = right.first else { return 0 }
+        let x = s[l]
+        let y = s[r]
+        let startsNumber = y.isASCIIDigit || (y == "." && r + 1 < right.upperBound && s[r + 1].isASCIIDigit)
+        if (x.isASCIIDigit || x == ".") && startsNumber { return 4 }
+        var total = 0.0
+        let endsInNumber =
+            x.isASCIIDigit || ((x == "万" || x == "亿" || x == "千") && l > left.lowerBound && s[l - 1].isASCIIDigit)
+        let startsWithUnit = Self.startsWithUnit(s, at: r, limit: right.upperBound)
+        if endsInNumber {
+            let unitFollows =
+                Lexicon.units.longestPrefix(in: s, at: r) != nil
+                || Lexicon.magnitudes.longestPrefix(in: s, at: r) != nil
+                || Lexicon.postQualifiers.longestPrefix(in: s, at: r) != nil
+                || Lexicon.midQualifiers.longestPrefix(in: s, at: r) != nil
+            total += unitFollows ? 4 : (y.isHan ? -2 : 0)
+        } else if startsWithUnit && !spansWord(s, left, right) {
+            total -= 2  // "个百分点" or "%" with no number before it
+        } else if y == "." && startsNumber {
+            total -= 3  // ".4亿元" cut from its digits
+        }
+        if startsNumber, Self.endsWithPredicate(s, left) { total += 2.5 }  // 增长 | 5.2%
+        if x.isHan, Lexicon.predicates.longestPrefix(in: s, at: r).map({ $0 >= 2 }) ?? false { total += 1 }
+        if x.isHan,
+            (Lexicon.increaseVerbs.longestPrefix(in: s, at: r) ?? 0) >= 2
+                || (Lexicon.decreaseVerbs.longestPrefix(in: s, at: r) ?? 0) >= 2
+        {
+            total += 1  // 城镇化率 | 达到, 收入 | 增长
+        }
+        if spansWord(s, left, right) {
+            total += 2
+        } else if x.isHan && y.isHan {
+            // A join at a word boundary reads naturally; a fragment that starts in the middle of a
+            // word ("售总额": 售总 no word, 总额 one) was cut from something else.
+            let leftWord = left.count >= 2 && Self.isWord(s, (l - 1)..<(l + 1))
+            let rightWord = right.count >= 2 && Self.isWord(s, r..<(r + 2))
+            let rightMidWord = !rightWord && right.count >= 3 && Self.isWord(s, (r + 1)..<(r + 3))
+            if leftWord && rightWord { total += 0.5 }
+            if rightMidWord { total -= 0.5 }
+        }
+        if x.isHan && y.isHan, let count = bigrams[Self.key(x, y)], count > 0 {
+            total += min(2, 0.75 + 0.5 * Double(count).squareRoot())
+        }
+        if "，,。、；;".unicodeScalars.contains(y) && !x.isClauseEnd && x != "、" && x != "。" { total += 0.5 }
+        return total
+    }
+
+    /// A unit that only follows a number: %, ‰, 个百分点, or a magnitude with its unit (万人, 亿元).
+    static func startsWithUnit(_ s: [Unicode.Scalar], at r: Int, limit: Int) -> Bool {
+        let y = s[r]
+        if y == "%" || y == "‰" { return true }
+        if let u = Lexicon.units.longestPrefix(in: s, at: r), u >= 2, r + u <= limit { return true }
+        if let m = Lexicon.magnitudes.longestPrefix(in: s, at: r), Lexicon.units.longestPrefix(in: s, at: r + m) != nil
+        {
+            return true
+        }
+        return false
+    }
+
+    /// Whether `left` ends with a verb that a figure follows: 增长, 达到, 为, 完成 ….
+    static func endsWithPredicate(_ s: [Unicode.Scalar], _ left: Range<Int>) -> Bool {
+        let end = left.upperBound
+        for set in [Lexicon.increaseVerbs, Lexicon.decreaseVerbs, Lexicon.predicates, Lexicon.preQualifiers] {
+            if let n = set.longestSuffix(in: s, endingAt: end), end - n >= left.lowerBound { return true }
+        }
+        return false
+    }
+
+    static func isWord(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        Vocabulary.words.contains(Array(s[range]))
+    }
+
+    /// Whether a word of bulletins starts in `left` and ends in `right`.
+    private func spansWord(_ s: [Unicode.Scalar], _ left: Range<Int>, _ right: Range<Int>) -> Bool {
+        for a in 1...min(3, left.count) {
+            let start = left.upperBound - a
+            for b in 1...min(3, right.count) {
+                var word = Array(s[start..<left.upperBound])
+                word += s[right.lowerBound..<(right.lowerBound + b)]
+                if Vocabulary.words.contains(word) { return true }
+            }
+        }
+        return false
+    }
+}
