@@ -7,10 +7,6 @@ struct JoinScorer {
     /// Counts of adjacent ideograph pairs in the document, read where no column boundary can be.
     let bigrams: [UInt64: UInt32]
 
-    init(bigrams: [UInt64: UInt32]) {
-        self.bigrams = bigrams
-    }
-
     /// Counts the ideograph pairs of `source`, skipping pairs across white space.
     static func documentBigrams(_ source: [Unicode.Scalar]) -> [UInt64: UInt32] {
         var counts: [UInt64: UInt32] = [:]
