@@ -32,13 +32,21 @@ struct ParserBenchmark {
         var seconds: [Double] = []
         var count = 0
         let parser = BulletinParser()
+        let withoutLayout = BulletinParser(options: .init(layout: false))
+        var secondsWithoutLayout: [Double] = []
         for _ in 0..<runs {
-            let start = DispatchTime.now().uptimeNanoseconds
+            // alternate the two settings so both see the same machine noise
+            var start = DispatchTime.now().uptimeNanoseconds
             var found = 0
             parser.parse(text: text) { _ in found += 1 }
             seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             count = found
+            start = DispatchTime.now().uptimeNanoseconds
+            withoutLayout.parse(text: text) { _ in }
+            secondsWithoutLayout.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
+        secondsWithoutLayout.sort()
+        let medianWithout = secondsWithoutLayout[secondsWithoutLayout.count / 2]
         let streamingPeak = residentHighWater()
         let collected = try parser.parse(text: text).indicators.count
         let collectedPeak = residentHighWater()
@@ -50,6 +58,10 @@ struct ParserBenchmark {
             String(
                 format: "throughput   median %.1f MB/s over %d runs (min %.3f s, median %.3f s, max %.3f s)",
                 mb / median, runs, seconds.first!, median, seconds.last!))
+        print(
+            String(
+                format: "layout       %.1f MB/s with the layout stage off: the stage adds %.1f%% to parse time",
+                mb / medianWithout, (median / medianWithout - 1) * 100))
         print(
             String(
                 format:

@@ -86,3 +86,27 @@ final class ParseCommandTests: XCTestCase {
         XCTAssertEqual(outcome.stdout, "增长5.2% \n")
     }
 }
+
+final class LayoutCommandTests: XCTestCase {
+    func testParse_onNewspaperRendition_findsWhatTheCleanReportSays() throws {
+        let folder = CommandRunner.packageRoot.appendingPathComponent("Examples/bulletins")
+        let clean = try CommandRunner.run(
+            ["parse", folder.appendingPathComponent("hexi-2024-work-report.txt").path, "--format", "csv"])
+        let paper = try CommandRunner.run(
+            ["parse", folder.appendingPathComponent("hexi-2024-newspaper.txt").path, "--format", "csv"])
+        let off = try CommandRunner.run(
+            ["parse", folder.appendingPathComponent("hexi-2024-newspaper.txt").path, "--format", "csv", "--no-layout"])
+        func rows(_ csv: String) -> Set<String> {
+            Set(
+                csv.split(separator: "\r\n").dropFirst().map {
+                    $0.split(separator: ",").prefix(5).joined(separator: ",")
+                })
+        }
+        let restored = rows(paper.stdout)
+        XCTAssertGreaterThanOrEqual(restored.count, 25)
+        let agreeing = restored.intersection(rows(clean.stdout)).count
+        XCTAssertGreaterThanOrEqual(
+            Double(agreeing) / Double(restored.count), 0.9, "\(restored.subtracting(rows(clean.stdout)))")
+        XCTAssertLessThan(rows(off.stdout).count, restored.count / 2)
+    }
+}
