@@ -5,7 +5,7 @@
 
 SWIFT        ?= swift
 # Debian packages the build and the tests need; checked with dpkg, installed when missing.
-APT_PACKAGES ?= ca-certificates
+APT_PACKAGES ?= ca-certificates pkg-config libxml2-dev
 # Commands the tests call (the shared scorer is Python).
 COMMANDS     ?= python3
 FUZZ_SECONDS ?= 600
@@ -13,7 +13,7 @@ BENCH_MB     ?= 10
 BENCH_RUNS   ?= 7
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  := .build/release/bulletind
-EXAMPLES     := $(sort $(wildcard Examples/bulletins/*.txt))
+EXAMPLES     := $(sort $(wildcard Examples/bulletins/*.txt Examples/bulletins/*.html))
 
 .PHONY: all deps build run test bench fuzz fuzz-build lint format clean
 
@@ -46,7 +46,7 @@ test: deps
 
 bench: deps
 	$(SWIFT) build -c release --product ParserBenchmark
-	.build/release/ParserBenchmark --megabytes $(BENCH_MB) --runs $(BENCH_RUNS) $(EXAMPLES)
+	.build/release/ParserBenchmark --megabytes $(BENCH_MB) --runs $(BENCH_RUNS) $(wildcard Examples/bulletins/*.txt)
 
 # libFuzzer on the parser; new crashing inputs land in fuzz-artifacts/, to become regression
 # inputs in Tests/Fuzz/corpus (which `make test` replays).

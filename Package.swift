@@ -17,12 +17,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
-        // Bytes → text → indicators. Pure: no network, no database.
+        // Text → indicators. Pure: no network, no database, no C.
         .target(name: "BulletinParser", swiftSettings: strictSettings),
+        // libxml2's HTML parser, the system library (Debian libxml2-dev).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Bytes as served → text: charsets, HTML, tables.
+        .target(name: "BulletinIntake", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
         .executableTarget(
             name: "bulletind",
             dependencies: [
                 "BulletinParser",
+                "BulletinIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -38,6 +43,11 @@ let package = Package(
         .testTarget(
             name: "BulletinParserTests",
             dependencies: ["BulletinParser"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BulletinIntakeTests",
+            dependencies: ["BulletinIntake", "BulletinParser"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulletinIntake
 import BulletinParser
 import Foundation
 
@@ -6,11 +7,15 @@ import Foundation
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
-        abstract: "Extract indicators from a bulletin (UTF-8 text).",
+        abstract: "Extract indicators from a bulletin (text or HTML, in any Chinese charset).",
         discussion: """
+            The format is told from the content (--content-type overrides), the charset from a \
+            byte-order mark, valid UTF-8, the page's <meta charset> or, failing those, GB18030 \
+            (--charset overrides).
+
             Examples:
               bulletind parse report.txt
-              bulletind parse report.txt --format jsonl > indicators.jsonl
+              bulletind parse bulletin.html --format jsonl > indicators.jsonl
               cat report.txt | bulletind parse - --year 2024 --format csv
             """
     )
@@ -34,6 +39,29 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "Do not restore the reading order of text whose columns were read across.")
     var noLayout = false
 
+    @Option(help: "Read the input as this format whatever it looks like: text, html, pdf, docx.")
+    var contentType: String?
+
+    @Option(help: "Read the input in this charset whatever it declares: utf-8, gb18030 (gbk, gb2312), big5.")
+    var charset: String?
+
+    private func charsetOption() throws -> Charset? {
+        guard let charset else { return nil }
+        guard let known = Charset(label: charset) else {
+            throw CommandFailure(
+                "--charset \(charset): not a charset bulletind reads (utf-8, gb18030, gbk, gb2312, big5)")
+        }
+        return known
+    }
+
+    private func formatOption() throws -> DocumentFormat? {
+        guard let contentType else { return nil }
+        if let format = DocumentFormat(rawValue: contentType.lowercased()) { return format }
+        let detected = DocumentFormat.detect([], contentType: contentType)
+        if contentType.contains("/") { return detected }
+        throw CommandFailure("--content-type \(contentType): expected text, html, pdf, docx or a MIME type")
+    }
+
     mutating func validate() throws {
         if let year, !(1900...2200).contains(year) {
             throw ValidationError("--year \(year) is not a plausible year")
@@ -42,13 +70,15 @@ struct ParseCommand: ParsableCommand {
 
     func run() throws {
         let bytes = try InputReader.read(file)
-        let parser = BulletinParser(options: .init(year: year, layout: !noLayout))
-        let text: String
+        let document: IntakeDocument
         do {
-            text = try DocumentDecoder.decodeUTF8(bytes)
-        } catch let error as ParserError {
+            document = try Intake.read(bytes, charset: try charsetOption(), format: try formatOption())
+        } catch let error as IntakeError {
             throw CommandFailure("\(file): \(error)")
         }
+        for warning in document.warnings { FileHandle.standardError.write(Data("warning: \(file): \(warning)\n".utf8)) }
+        let parser = BulletinParser(options: .init(year: year, title: document.title, layout: !noLayout))
+        let text = document.text
         if showText {
             StandardOutput.write(parser.normalizedText(of: text))
             return
@@ -71,7 +101,8 @@ struct ParseCommand: ParsableCommand {
         case .table:
             let result = try parser.parse(text: text)
             let year = result.documentYear.map(String.init) ?? "unknown year"
-            StandardOutput.write("\(result.documentKind.rawValue), \(year)\n\n")
+            let source = [document.format.rawValue, document.charset?.rawValue, document.title].compactMap { $0 }
+            StandardOutput.write("\(result.documentKind.rawValue), \(year) (\(source.joined(separator: ", ")))\n\n")
             StandardOutput.write(IndicatorFormatter.table(result.indicators))
         }
     }

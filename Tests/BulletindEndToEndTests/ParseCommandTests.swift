@@ -62,17 +62,36 @@ final class ParseCommandTests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains("no such file"), outcome.stderr)
     }
 
-    func testParse_whenInputIsNotUTF8_failsWithOneLineNamingTheOffset() throws {
-        let outcome = try CommandRunner.run(["parse", "-"], stdin: Data([0xD4, 0xF6, 0xB3, 0xA4]))  // 增长 in GBK
-        XCTAssertNotEqual(outcome.status, 0)
-        XCTAssertTrue(outcome.stderr.contains("not valid UTF-8"), outcome.stderr)
+    func testParse_whenInputIsGBKWithoutDeclaration_readsItAsGB18030() throws {
+        let gbk: [UInt8] = [
+            0xC1, 0xB8, 0xCA, 0xB3, 0xD7, 0xDC, 0xB2, 0xFA, 0xC1, 0xBF, 0x34, 0x30, 0x2E, 0x32, 0xD2, 0xDA, 0xBD, 0xEF,
+        ]
+        let outcome = try CommandRunner.run(["parse", "-", "--format", "csv"], stdin: Data(gbk))  // 粮食总产量40.2亿斤
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("粮食总产量,level,40.2,,亿斤"), outcome.stdout)
+    }
+
+    func testParse_whenBytesCannotBeDecoded_warnsOnOneLineAndGoesOn() throws {
+        let outcome = try CommandRunner.run(
+            ["parse", "-", "--charset", "gb18030", "--format", "csv"], stdin: Data([0xC1, 0xB8, 0xFF, 0x80, 0x30]))
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.hasPrefix("warning: -: "), outcome.stderr)
         XCTAssertEqual(outcome.stderr.split(separator: "\n").count, 1, outcome.stderr)
     }
 
     func testParse_whenInputIsBinary_failsWithOneLine() throws {
-        let outcome = try CommandRunner.run(["parse", "-"], stdin: Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]))
+        let outcome = try CommandRunner.run(
+            ["parse", "-"], stdin: Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00]))
         XCTAssertNotEqual(outcome.status, 0)
         XCTAssertTrue(outcome.stderr.contains("binary"), outcome.stderr)
+        XCTAssertEqual(outcome.stderr.split(separator: "\n").count, 1, outcome.stderr)
+    }
+
+    func testParse_whenInputIsLegacyWord_saysUnsupportedFormat() throws {
+        let outcome = try CommandRunner.run(
+            ["parse", "-"], stdin: Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00]))
+        XCTAssertNotEqual(outcome.status, 0)
+        XCTAssertTrue(outcome.stderr.contains("unsupported format"), outcome.stderr)
     }
 
     func testParse_whenInputIsEmpty_printsNoIndicators() throws {
