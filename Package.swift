@@ -33,7 +33,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // libFuzzer entry point; built only with --sanitize=fuzzer (see Makefile `fuzz`).
-        .executableTarget(name: "ParserFuzz", dependencies: ["BulletinParser"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "ParserFuzz", dependencies: ["BulletinParser", "BulletinIntake"], swiftSettings: strictSettings),
         .executableTarget(
             name: "ParserBenchmark",
             dependencies: ["BulletinParser"],

@@ -1,8 +1,18 @@
+import BulletinIntake
 import BulletinParser
 import Foundation
 
-/// Runs the parser on one input: it must return or throw ParserError, never crash or hang.
+/// Runs intake and the parser on one input: each must return or throw its error, never crash or hang.
 func exercise(_ bytes: UnsafeRawBufferPointer) {
+    let raw = Array(bytes)
+    // as served: charset detection, iconv, libxml2's HTML parser, tables
+    for format in [nil, DocumentFormat.html] {
+        if let document = try? Intake.read(raw, format: format) {
+            _ = try? BulletinParser(options: .init(title: document.title)).parse(text: document.text)
+        }
+    }
+    _ = try? Intake.read(raw, charset: .gb18030)
+    _ = try? Intake.read(raw, charset: .big5)
     let parser = BulletinParser(options: .init(year: 2024))
     if let result = try? parser.parse(utf8: bytes) {
         for indicator in result.indicators {

@@ -3,7 +3,7 @@ import XCTest
 @testable import BulletinIntake
 
 final class CharsetTests: XCTestCase {
-    private let gbk增长: [UInt8] = [0xD4, 0xF6, 0xB3, 0xA4]
+    private let gbkGrowth: [UInt8] = [0xD4, 0xF6, 0xB3, 0xA4]
 
     func testLabel_gbFamilyAllReadAsGB18030() {
         for label in ["gb2312", "GBK", "x-gbk", "gb18030", "cp936", " GB2312 "] {
@@ -14,7 +14,7 @@ final class CharsetTests: XCTestCase {
     }
 
     func testDetect_byteOrderMarkWins() {
-        XCTAssertEqual(CharsetDetector.detect([0xEF, 0xBB, 0xBF] + gbk增长).charset, .utf8)
+        XCTAssertEqual(CharsetDetector.detect([0xEF, 0xBB, 0xBF] + gbkGrowth).charset, .utf8)
         XCTAssertEqual(CharsetDetector.detect([0xFF, 0xFE, 0x30, 0x00]).charset, .utf16LE)
     }
 
@@ -24,7 +24,7 @@ final class CharsetTests: XCTestCase {
     }
 
     func testDetect_readsMetaCharsetAndHttpEquiv() {
-        let meta = Array("<meta charset='GBK'>".utf8) + gbk增长
+        let meta = Array("<meta charset='GBK'>".utf8) + gbkGrowth
         XCTAssertEqual(CharsetDetector.detect(meta).reason, "meta charset")
         let equiv =
             Array("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=big5\">".utf8) + [0xA4, 0xA4, 0xFF]
@@ -32,11 +32,11 @@ final class CharsetTests: XCTestCase {
     }
 
     func testDetect_whenHeaderGivesCharset_usesIt() {
-        XCTAssertEqual(CharsetDetector.detect(gbk增长, headerCharset: "gb2312").reason, "HTTP header")
+        XCTAssertEqual(CharsetDetector.detect(gbkGrowth, headerCharset: "gb2312").reason, "HTTP header")
     }
 
     func testDetect_whenNothingIsDeclaredAndBytesAreNotUTF8_readsGB18030() {
-        XCTAssertEqual(CharsetDetector.detect(gbk增长).charset, .gb18030)
+        XCTAssertEqual(CharsetDetector.detect(gbkGrowth).charset, .gb18030)
     }
 
     func testDecode_readsCharactersOutsideGB2312() throws {
@@ -48,7 +48,7 @@ final class CharsetTests: XCTestCase {
     }
 
     func testDecode_whenBytesAreInvalid_replacesThemAndCounts() throws {
-        let (text, replaced) = try TextDecoder.decode(gbk增长 + [0xFF] + gbk增长 + [0xD4], as: .gb18030)
+        let (text, replaced) = try TextDecoder.decode(gbkGrowth + [0xFF] + gbkGrowth + [0xD4], as: .gb18030)
         XCTAssertEqual(text, "增长\u{FFFD}增长\u{FFFD}")
         XCTAssertEqual(replaced, 2)
     }
