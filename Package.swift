@@ -14,7 +14,8 @@ let package = Package(
         .library(name: "BulletinParser", targets: ["BulletinParser"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Text → indicators. Pure: no network, no database, no C.
@@ -22,7 +23,11 @@ let package = Package(
         // libxml2's HTML parser, the system library (Debian libxml2-dev).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Bytes as served → text: charsets, HTML, tables.
-        .target(name: "BulletinIntake", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        .target(
+            name: "BulletinIntake",
+            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "bulletind",
             dependencies: [

@@ -16,9 +16,9 @@ public enum Intake {
         let format = format ?? DocumentFormat.detect(bytes, contentType: contentType)
         switch format {
         case .pdf:
-            throw IntakeError.unsupportedFormat("PDF (pdftotext support is not built yet)")
+            return try PDFReader.read(bytes)
         case .docx:
-            throw IntakeError.unsupportedFormat("DOCX (not built yet)")
+            return try DOCXReader.read(bytes)
         case .legacyWord:
             throw IntakeError.unsupportedFormat("legacy Word .doc; save it as .docx or PDF")
         case .text, .html:

@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads a whole input, from a file or standard input, with one-line errors.
 enum InputReader {
-    /// The largest document `parse` reads; bulletins are far smaller, and a 200 MB file is a mistake.
-    static let maxBytes = 256 * 1024 * 1024
+    /// The largest document `parse` reads; bulletins are a few MB, and a 200 MB file is a mistake.
+    static let maxBytes = 100 * 1024 * 1024
 
     static func read(_ path: String) throws -> [UInt8] {
         let handle: FileHandle
@@ -15,6 +15,9 @@ enum InputReader {
                 throw CommandFailure("\(path): no such file")
             }
             guard !isDirectory.boolValue else { throw CommandFailure("\(path): is a directory") }
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
+                throw CommandFailure("\(path): larger than \(maxBytes / 1024 / 1024) MB; not a bulletin")
+            }
             guard let opened = FileHandle(forReadingAtPath: path) else {
                 throw CommandFailure("\(path): cannot be read (permission denied?)")
             }

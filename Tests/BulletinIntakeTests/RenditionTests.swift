@@ -16,6 +16,13 @@ final class RenditionTests: XCTestCase {
         return result.indicators.map { "\($0.subject)|\($0.kind.rawValue)|\($0.value)|\($0.unit)|\($0.period ?? "-")" }
     }
 
+    func testRenditions_htmlPDFAndDOCXGiveTheSameIndicators() throws {
+        let html = try indicators("hexi-2023-bulletin.html")
+        XCTAssertEqual(try indicators("hexi-2023-bulletin.docx"), html)
+        guard PDFReader.locate("pdftotext") != nil else { throw XCTSkip("pdftotext (poppler-utils) is not installed") }
+        XCTAssertEqual(Set(try indicators("hexi-2023-bulletin.pdf")), Set(html))
+    }
+
     func testRenditions_htmlInUTF8AndInGB18030GiveTheSameIndicators() throws {
         let utf8 = try indicators("hexi-2023-bulletin.html")
         let gb = try indicators("hexi-2023-bulletin-gb18030.html")

@@ -53,3 +53,18 @@ final class NormalizationTests: XCTestCase {
         XCTAssertTrue(normalized.hasPrefix("一、综合\n"), normalized)
     }
 }
+
+final class TraditionalTextTests: XCTestCase {
+    func testParse_onTraditionalMirrorWithPinyin_readsNumbersUnitsAndDirections() throws {
+        let text = "全市常住人口312.87萬(wàn)人，比上年增長(zhǎng)0.5%；地區生產總值1609億元，下降1.2%，預計以內。"
+        let list = try indicators(text)
+        XCTAssertEqual(
+            summary(list),
+            ["常住人口|level|312.87|万人", "常住人口|growth|0.5|%", "地区生产总值|level|1609|亿元", "地区生产总值|growth|-1.2|%"])
+    }
+
+    func testNormalize_keepsParenthesesThatAreNoPinyin() {
+        XCTAssertEqual(BulletinParser().normalizedText(of: "执业(助理)医师"), "执业(助理)医师\n")
+        XCTAssertEqual(BulletinParser().normalizedText(of: "指数(CPI)"), "指数(CPI)\n")
+    }
+}

@@ -21,7 +21,12 @@ enum TableReader {
     }
 
     static func sentences(_ table: DOMNode) -> [String] {
-        let grid = grid(of: table)
+        let caption = DOMNode.firstChild(table, named: "caption").map { HTMLTextExtractor.collapse($0.textContent) }
+        return sentences(grid: grid(of: table), caption: caption)
+    }
+
+    /// Sentences for a grid of cells (merged cells already spread), with the table's caption first.
+    static func sentences(grid: [[String]], caption: String?) -> [String] {
         guard grid.count >= 2 else { return grid.map { $0.joined(separator: " ") } }
         let headerCount = grid.prefix { row in !row.dropFirst().contains(where: isFigure) }.count
         guard headerCount >= 1, headerCount < grid.count else {
@@ -35,9 +40,7 @@ enum TableReader {
         }
         let roles = headers.enumerated().map { index, header in role(of: header, column: index) }
         var lines: [String] = []
-        if let caption = DOMNode.firstChild(table, named: "caption") {
-            lines.append(HTMLTextExtractor.collapse(caption.textContent))
-        }
+        if let caption, !caption.isEmpty { lines.append(caption) }
         for row in grid.dropFirst(headerCount) {
             if let sentence = sentence(row, roles: roles) { lines.append(sentence) }
         }

@@ -22,6 +22,7 @@ struct TextNormalizer {
             for i in line { appendFolded(source[i], origin: i, into: &out) }
         }
         Self.replaceFootnoteMarks(&out)
+        Self.removePinyinAnnotations(&out)
         ChineseNumerals.convert(&out)
         return out
     }
@@ -40,7 +41,7 @@ struct TextNormalizer {
             return
         }
         if c.isHan {
-            out.append(c, origin: origin)
+            out.append(TraditionalCharacters.simplified[v] ?? c, origin: origin)
             return
         }
         switch v {
@@ -68,6 +69,37 @@ struct TextNormalizer {
         let result = folded.isEmpty ? [c] : folded
         compatibilityCache[c.value] = result
         return result
+    }
+
+    /// "萬(wàn)", "增長(zhǎng)": the pinyin that mirror pages print after a character is dropped.
+    static func removePinyinAnnotations(_ text: inout NormalizedText) {
+        let s = text.scalars
+        guard s.contains("(") else { return }
+        var out = NormalizedText()
+        out.scalars.reserveCapacity(s.count)
+        out.origins.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if s[i] == "(", i > 0, s[i - 1].isHan {
+                var j = i + 1
+                var toned = false
+                while j < s.count, j - i <= 8, isPinyinLetter(s[j]) {
+                    if s[j].value > 0x7F { toned = true }
+                    j += 1
+                }
+                if j > i + 1, j < s.count, s[j] == ")", toned || j - i <= 4 {
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(s[i], origin: text.origins[i])
+            i += 1
+        }
+        text = out
+    }
+
+    private static func isPinyinLetter(_ c: Unicode.Scalar) -> Bool {
+        (c.value >= 0x61 && c.value <= 0x7A) || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".unicodeScalars.contains(c)
     }
 
     /// [2], 【4】, (3), 〔5〕 with one to three digits become a single space.
