@@ -41,7 +41,7 @@ run: build
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 	.build/debug/ParserFuzz Tests/Fuzz/corpus
 
 bench: deps
