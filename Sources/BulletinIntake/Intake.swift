@@ -41,7 +41,11 @@ public enum Intake {
         if format == .html {
             document = try HTMLTextExtractor.extract(html: text)
         } else {
-            document = IntakeDocument(text: text, format: .text)
+            // Tables typed as aligned columns ("表1 …" then rows of a label and figures) are read as
+            // sentences too; the raw rows stay where they are and yield nothing by themselves.
+            let tables = LayoutTableReader.sentences(text)
+            document = IntakeDocument(
+                text: tables.isEmpty ? text : text + "\n\n" + tables.joined(separator: "\n\n"), format: .text)
         }
         document.charset = decision.charset
         document.warnings = warnings + document.warnings

@@ -45,3 +45,25 @@ final class TableTests: XCTestCase {
             ["单位名称 地址", "统计局 中心路"])
     }
 }
+
+final class TextTableTests: XCTestCase {
+    func testText_alignedTableAfterACaptionBecomesSentences() throws {
+        let text = """
+            全年粮食总产量40.2亿斤。
+
+            表1  2023年主要农产品产量及其增长速度
+            产品名称    单位    产量    比上年增长(%)
+            粮食        万吨    38.6    2.1
+            油料        万吨    1.2     -3.5
+
+            年末户籍总人口48.62万人。
+            """
+        let document = try Intake.read(Array(text.utf8))
+        XCTAssertTrue(document.text.hasSuffix("粮食产量38.6万吨,比上年增长2.1%。\n\n油料产量1.2万吨,比上年增长-3.5%。"), document.text)
+    }
+
+    func testText_withoutACaption_addsNothing() throws {
+        let text = "粮食        万吨    38.6    2.1\n"
+        XCTAssertEqual(try Intake.read(Array(text.utf8)).text, text)
+    }
+}
