@@ -42,7 +42,7 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
-	.build/debug/ParserFuzz Tests/Fuzz/corpus
+	.build/debug/ParserFuzz Tests/Fuzz/corpus Tests/Fixtures Examples/bulletins
 
 bench: deps
 	$(SWIFT) build -c release --product ParserBenchmark

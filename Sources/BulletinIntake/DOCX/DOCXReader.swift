@@ -38,14 +38,9 @@ enum DOCXReader {
     }
 
     static func paragraphs(ofXML xml: [UInt8]) throws -> IntakeDocument {
-        bulletind_xml_silence()
-        guard !xml.isEmpty,
-            let doc = xml.withUnsafeBufferPointer({ buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    xmlReadMemory($0, Int32(clamping: buffer.count), nil, "UTF-8", bulletind_xml_options())
-                }
-            })
-        else { throw IntakeError.malformed("word/document.xml is not XML") }
+        guard let doc = LibXML.read(xml, html: false) else {
+            throw IntakeError.malformed("word/document.xml is not XML")
+        }
         defer { xmlFreeDoc(doc) }
         guard let root = xmlDocGetRootElement(doc) else { return IntakeDocument(text: "", format: .docx) }
         var lines: [String] = []

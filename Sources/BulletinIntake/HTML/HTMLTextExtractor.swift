@@ -24,16 +24,11 @@ enum HTMLTextExtractor {
     ]
 
     static func extract(html: String) throws -> IntakeDocument {
-        bulletind_xml_silence()
         let utf8 = Array(html.utf8)
         guard !utf8.isEmpty else { return IntakeDocument(text: "", format: .html) }
-        guard
-            let doc = utf8.withUnsafeBufferPointer({ buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(clamping: buffer.count), nil, "UTF-8", bulletind_html_options())
-                }
-            })
-        else { throw IntakeError.malformed("the HTML parser could not read the page") }
+        guard let doc = LibXML.read(utf8, html: true) else {
+            throw IntakeError.malformed("the HTML parser could not read the page")
+        }
         defer { xmlFreeDoc(doc) }
         guard let rootPointer = xmlDocGetRootElement(doc) else { return IntakeDocument(text: "", format: .html) }
         let root = DOMNode(pointer: rootPointer)
