@@ -69,10 +69,11 @@ public struct BulletinParser: Sendable {
         var batch: [Indicator] = []
         for block in Self.blocks(of: source) {
             let normalized = normalizer.normalize(source, lines: block)
-            if let restored = layout.restore(normalized) {
+            let fragments = ColumnFragments(normalized.scalars)
+            if let restored = layout.restore(normalized, fragments: fragments) {
                 extractor.extract(restored.text, joins: restored.joins, into: &batch)
             } else {
-                extractor.extract(normalized, into: &batch)
+                extractor.extract(normalized, fragments: fragments, into: &batch)
             }
             for indicator in batch { try sink(indicator) }
             batch.removeAll(keepingCapacity: true)
@@ -88,7 +89,8 @@ public struct BulletinParser: Sendable {
         var out = String.UnicodeScalarView()
         for block in Self.blocks(of: source) {
             let normalized = normalizer.normalize(source, lines: block)
-            out.append(contentsOf: (layout.restore(normalized)?.text ?? normalized).scalars)
+            let fragments = ColumnFragments(normalized.scalars)
+            out.append(contentsOf: (layout.restore(normalized, fragments: fragments)?.text ?? normalized).scalars)
             out.append("\n")
         }
         return String(out)

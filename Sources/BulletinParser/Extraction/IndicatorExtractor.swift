@@ -21,12 +21,17 @@ struct IndicatorExtractor {
     /// Positions where the layout stage joined two fragments: figures read across them are less sure.
     private var joins: [Int] = []
 
-    mutating func extract(_ text: NormalizedText, joins: [Int] = [], into out: inout [Indicator]) {
+    /// - Parameters:
+    ///   - joins: where the layout stage joined fragments, when it restored this text.
+    ///   - fragments: the text's column fragments, when the caller has found them already.
+    mutating func extract(
+        _ text: NormalizedText, joins: [Int] = [], fragments: ColumnFragments? = nil, into out: inout [Indicator]
+    ) {
         let s = text.scalars
         guard !s.isEmpty else { return }
         self.joins = joins
         let quoted = QuoteSpans.mask(s)
-        let fragments = ColumnFragments(s)
+        let fragments = fragments ?? ColumnFragments(s)
         var carried: Carried? = nil
         var sentenceStart = 0
         while sentenceStart < s.count {

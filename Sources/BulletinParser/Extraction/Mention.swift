@@ -25,30 +25,35 @@ enum MentionScanner {
     ///   (the first items of "分别提高0.9、5.9个百分点" have none).
     static func read(_ s: [Unicode.Scalar], at i: Int, limit: Int, requireUnit: Bool = true) -> Mention? {
         guard i < limit, s[i].isASCIIDigit else { return nil }
-        if let range = readRange(s, at: i, limit: limit) { return range }
-        return readSingle(s, at: i, limit: limit, requireUnit: requireUnit)
-    }
-
-    /// A range with one unit or two equal ones: "5.5%—6%", "5.5—6%", "3至5万人".
-    private static func readRange(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> Mention? {
         var j = i
         while j < limit, s[j].isASCIIDigit || (s[j] == "." && j + 1 < limit && s[j + 1].isASCIIDigit) { j += 1 }
-        var low: Mention? = nil
-        var connector = j
-        if j < limit, !isRangeConnector(s[j]) {
-            guard let m = readSingle(s, at: i, limit: limit, requireUnit: true), m.qualifier == nil else { return nil }
-            low = m
-            connector = m.end
+        // "5.5—6%": a range whose unit is written once, at its end
+        if j + 1 < limit, isRangeConnector(s[j]), s[j + 1].isASCIIDigit {
+            return range(low: nil, lowDigits: s.string(i..<j), from: i, connector: j, in: s, limit: limit)
         }
-        guard connector + 1 < limit, isRangeConnector(s[connector]), s[connector + 1].isASCIIDigit,
-            i == 0 || !isNameBefore(s, i) || isMinusSign(s, before: i),
+        guard let single = readSingle(s, at: i, limit: limit, requireUnit: requireUnit) else { return nil }
+        // "5.5%—6%", "3至5万人": a range with the unit on both ends
+        if single.hasUnit, single.qualifier == nil, single.end + 1 < limit, isRangeConnector(s[single.end]),
+            s[single.end + 1].isASCIIDigit,
+            let merged = range(
+                low: single, lowDigits: single.digits, from: i, connector: single.end, in: s, limit: limit)
+        {
+            return merged
+        }
+        return single
+    }
+
+    /// The range from `lowDigits` at `from` to the figure after `connector`, when its unit agrees.
+    private static func range(
+        low: Mention?, lowDigits: String, from i: Int, connector: Int, in s: [Unicode.Scalar], limit: Int
+    ) -> Mention? {
+        guard i == 0 || !isNameBefore(s, i) || isMinusSign(s, before: i),
             var high = readSingle(s, at: connector + 1, limit: limit, requireUnit: true, allowNameBefore: true),
             low == nil || low!.unit == high.unit
         else { return nil }
         high.upper = high.digits
-        high.digits = low?.digits ?? s.string(i..<j)
-        if isMinusSign(s, before: i) { high.digits = "-" + high.digits }
-        high.numberRange = i..<high.numberRange.upperBound
+        high.digits = (low == nil && isMinusSign(s, before: i) ? "-" : "") + lowDigits
+        high.numberRange = (low?.numberRange.lowerBound ?? i)..<high.numberRange.upperBound
         return high
     }
 

@@ -28,9 +28,9 @@ struct ColumnLayout {
     }
 
     /// The block in reading order, or nil when it is not columns read across or the order is unclear.
-    func restore(_ block: NormalizedText) -> Restored? {
+    func restore(_ block: NormalizedText, fragments: ColumnFragments? = nil) -> Restored? {
         let s = block.scalars
-        let fragments = ColumnFragments(s)
+        let fragments = fragments ?? ColumnFragments(s)
         guard fragments.isInterleaved else { return nil }
         var pieces = Self.pieces(of: s, separators: fragments.separators)
         let width = Self.median(pieces.map(\.count))

@@ -11,11 +11,12 @@ struct LazyLayout {
     }
 
     /// The block in reading order, or nil when it needs no change or the order is unclear.
-    mutating func restore(_ block: NormalizedText) -> ColumnLayout.Restored? {
-        guard enabled, ColumnFragments(block.scalars).isInterleaved else { return nil }
+    /// - Parameter fragments: the block's fragments, which the caller has already found.
+    mutating func restore(_ block: NormalizedText, fragments: ColumnFragments) -> ColumnLayout.Restored? {
+        guard enabled, fragments.isInterleaved else { return nil }
         if layout == nil {
             layout = ColumnLayout(scorer: JoinScorer(bigrams: JoinScorer.documentBigrams(source)))
         }
-        return layout?.restore(block)
+        return layout?.restore(block, fragments: fragments)
     }
 }
