@@ -45,15 +45,16 @@ struct ColumnLayout {
         var best: (arrangement: Arrangement, average: Double)? = nil
         var bestOfCount: [Int: (arrangement: Arrangement, total: Double, average: Double)] = [:]
         for arrangement in Arrangement.candidates(pieces: pieces.count) {
-            let (average, changed, changedAverage) = score(s, pieces, arrangement, &memo)
+            let reading = score(s, pieces, arrangement, &memo)
             // An arrangement must reorder most of the text, and the joins it changes must read well:
             // with many candidates, one that keeps the order and adds a lucky join proves nothing.
-            let joins = pieces.count - arrangement.columns.count
-            guard changed >= 2, changed * 2 >= joins, changedAverage >= 0.5 else { continue }
-            let total = average * Double(joins) - 0.5 * Double(arrangement.complexity)
+            guard reading.changed >= 2, reading.changed * 2 >= reading.joins, reading.changedAverage >= 0.5 else {
+                continue
+            }
+            let total = reading.average * Double(reading.joins) - 0.5 * Double(arrangement.complexity)
             let n = arrangement.columns.count
             if total > (bestOfCount[n]?.total ?? -Double.infinity) + 0.05 {
-                bestOfCount[n] = (arrangement, total, average)
+                bestOfCount[n] = (arrangement, total, reading.average)
             }
         }
         for n in bestOfCount.keys.sorted() {
@@ -129,36 +130,45 @@ struct ColumnLayout {
         }
     }
 
-    /// The mean join score down the columns of `arrangement`, how many joins differ from reading
-    /// order, and their mean score.
+    /// How an arrangement reads: the mean join score, the number of joins, and how many joins differ
+    /// from reading order, with their mean score.
+    struct Reading {
+        var average: Double
+        var joins: Int
+        var changed: Int
+        var changedAverage: Double
+    }
+
+    /// Reads `arrangement` down each column, and from each column's last piece into the next
+    /// column's first: an article runs on from column to column, and that join alone tells the
+    /// order of the columns.
     func score(
         _ s: [Unicode.Scalar], _ pieces: [Range<Int>], _ arrangement: Arrangement, _ memo: inout [Int: Double]
-    ) -> (average: Double, changed: Int, changedAverage: Double) {
+    ) -> Reading {
         var total = 0.0
         var joins = 0
         var changedTotal = 0.0
         var changed = 0
-        for column in arrangement.columns where column.count > 1 {
-            for k in 1..<column.count {
-                let key = column[k - 1] * 4096 + column[k]
-                let join: Double
-                if let known = memo[key] {
-                    join = known
-                } else {
-                    join = scorer.score(s, pieces[column[k - 1]], pieces[column[k]])
-                    memo[key] = join
-                }
-                total += join
-                joins += 1
-                if column[k] != column[k - 1] + 1 {
-                    changedTotal += join
-                    changed += 1
-                }
+        func join(_ from: Int, _ to: Int) {
+            let key = from * 4096 + to
+            let value = memo[key] ?? scorer.score(s, pieces[from], pieces[to])
+            memo[key] = value
+            total += value
+            joins += 1
+            if to != from + 1 {
+                changedTotal += value
+                changed += 1
             }
         }
-        return (
-            joins == 0 ? 0 : total / Double(joins), changed, changed == 0 ? 0 : changedTotal / Double(changed)
-        )
+        for (c, column) in arrangement.columns.enumerated() {
+            for k in 1..<max(1, column.count) { join(column[k - 1], column[k]) }
+            if c + 1 < arrangement.columns.count, let last = column.last, let next = arrangement.columns[c + 1].first {
+                join(last, next)
+            }
+        }
+        return Reading(
+            average: joins == 0 ? 0 : total / Double(joins), joins: joins, changed: changed,
+            changedAverage: changed == 0 ? 0 : changedTotal / Double(changed))
     }
 
     private func reorder(_ block: NormalizedText, _ pieces: [Range<Int>], _ arrangement: Arrangement) -> Restored {
@@ -253,7 +263,7 @@ struct ColumnLayout {
                     let left = max(piece.lowerBound, cut - 3)..<cut
                     let right = cut..<min(piece.upperBound, cut + 3)
                     let spaceBonus = s[cut].isInlineSpace ? -3.0 : 0
-                    let score = scorer.score(s, left, right) + Double(abs(delta)) * 0.1 + spaceBonus
+                    let score = scorer.score(s, left, right) + Double(abs(delta)) * 0.5 + spaceBonus
                     if score < bestScore {
                         bestScore = score
                         bestCut = cut
