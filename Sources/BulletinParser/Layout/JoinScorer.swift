@@ -31,7 +31,11 @@ struct JoinScorer {
         let x = s[l]
         let y = s[r]
         let startsNumber = y.isASCIIDigit || (y == "." && r + 1 < right.upperBound && s[r + 1].isASCIIDigit)
-        if (x.isASCIIDigit || x == ".") && startsNumber { return 4 }
+        if (x.isASCIIDigit || x == ".") && startsNumber {
+            // the number runs on only if the two halves make one number: "3286." + "5亿元", not "3286." + ".2"
+            return Self.decimalPoints(s, endingAt: l, from: left.lowerBound)
+                + Self.decimalPoints(s, startingAt: r, upTo: right.upperBound) <= 1 ? 4 : -3
+        }
         var total = 0.0
         let endsInNumber =
             x.isASCIIDigit || ((x == "万" || x == "亿" || x == "千") && l > left.lowerBound && s[l - 1].isASCIIDigit)
@@ -72,6 +76,28 @@ struct JoinScorer {
         }
         if "，,。、；;".unicodeScalars.contains(y) && !x.isClauseEnd && x != "、" && x != "。" { total += 0.5 }
         return total
+    }
+
+    /// Decimal points in the number that ends at `l` (inclusive).
+    static func decimalPoints(_ s: [Unicode.Scalar], endingAt l: Int, from start: Int) -> Int {
+        var k = l
+        var points = 0
+        while k >= start, s[k].isASCIIDigit || s[k] == "." {
+            if s[k] == "." { points += 1 }
+            k -= 1
+        }
+        return points
+    }
+
+    /// Decimal points in the number that starts at `r`.
+    static func decimalPoints(_ s: [Unicode.Scalar], startingAt r: Int, upTo end: Int) -> Int {
+        var k = r
+        var points = 0
+        while k < end, s[k].isASCIIDigit || s[k] == "." {
+            if s[k] == "." { points += 1 }
+            k += 1
+        }
+        return points
     }
 
     /// A unit that only follows a number: %, ‰, 个百分点, or a magnitude with its unit (万人, 亿元).
