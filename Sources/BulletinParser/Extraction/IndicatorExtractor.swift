@@ -242,7 +242,7 @@ struct IndicatorExtractor {
         if s[i].isQuote { return true }
         guard end - i >= 3 else { return false }
         for length in stride(from: min(4, end - i), through: 2, by: -1)
-        where Vocabulary.words.contains(Array(s[i..<(i + length)])) {
+        where Vocabulary.contains(s, i..<(i + length)) {
             return true
         }
         return false

@@ -7,11 +7,12 @@ struct JoinScorer {
     /// Counts of adjacent ideograph pairs in the document, read where no column boundary can be.
     let bigrams: [UInt64: UInt32]
 
-    /// Counts the ideograph pairs of `source`, skipping pairs across white space.
+    /// Counts the ideograph pairs of `source`, skipping pairs across white space; the first 500,000
+    /// characters are plenty for the statistics, and a long document should not pay for all of it.
     static func documentBigrams(_ source: [Unicode.Scalar]) -> [UInt64: UInt32] {
         var counts: [UInt64: UInt32] = [:]
         var i = 1
-        while i < source.count {
+        while i < min(source.count, 500_000) {
             let a = source[i - 1]
             let b = source[i]
             if a.isHan && b.isHan { counts[key(a, b), default: 0] &+= 1 }
@@ -122,17 +123,16 @@ struct JoinScorer {
     }
 
     static func isWord(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        Vocabulary.words.contains(Array(s[range]))
+        Vocabulary.contains(s, range)
     }
 
     /// Whether a word of bulletins starts in `left` and ends in `right`.
     private func spansWord(_ s: [Unicode.Scalar], _ left: Range<Int>, _ right: Range<Int>) -> Bool {
         for a in 1...min(3, left.count) {
-            let start = left.upperBound - a
-            for b in 1...min(3, right.count) {
-                var word = Array(s[start..<left.upperBound])
-                word += s[right.lowerBound..<(right.lowerBound + b)]
-                if Vocabulary.words.contains(word) { return true }
+            var key = Vocabulary.key(s[(left.upperBound - a)..<left.upperBound])
+            for b in 0..<min(3, right.count) {
+                key = Vocabulary.extend(key, with: s[right.lowerBound + b])
+                if Vocabulary.keys.contains(key) { return true }
             }
         }
         return false

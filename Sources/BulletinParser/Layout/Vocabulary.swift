@@ -3,6 +3,25 @@
 /// The common words of the language (``CommonWords``, from jieba's dictionary), the lexicons of the
 /// extractor (units, verbs, qualifiers, measures) and the commonest words of bulletins.
 enum Vocabulary {
+    /// Whether `s[range]` is a word.
+    static func contains(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        keys.contains(key(s[range]))
+    }
+
+    /// A 64-bit FNV-1a hash of a word's scalars: lookups allocate nothing, and a key can be
+    /// extended one scalar at a time with ``extend(_:with:)``.
+    static func key(_ word: some Sequence<Unicode.Scalar>) -> UInt64 {
+        word.reduce(offsetBasis) { extend($0, with: $1) }
+    }
+
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always) static func extend(_ key: UInt64, with c: Unicode.Scalar) -> UInt64 {
+        (key ^ UInt64(c.value)) &* 0x0000_0100_0000_01B3
+    }
+
+    static let keys: Set<UInt64> = Set(words.map { key($0) })
+
     static let words: Set<[Unicode.Scalar]> = {
         var all = Set(common.map { Array($0.unicodeScalars) })
         for chunk in CommonWords.packed {
