@@ -208,3 +208,21 @@ final class RangeAndUnitTests: XCTestCase {
         XCTAssertTrue(try indicators("60岁以上老年人享受免费体检,3岁以下婴幼儿托位。").isEmpty)
     }
 }
+
+final class ProvincialIdiomTests: XCTestCase {
+    func testParse_whenFigureCrossesAMilestone_keepsTheSubjectBeforeIt() throws {
+        let list = try indicators("全省地区生产总值突破5万亿元大关、达到50012.9亿元,增长6.1%。")
+        XCTAssertEqual(Set(list.map(\.subject)), ["地区生产总值"])
+        XCTAssertEqual(list.first?.qualifier, "突破")
+    }
+
+    func testParse_whenComparedWithABase_carriesTheSubject() throws {
+        let list = try indicators("规模以上工业增加值增长7.5%,高于全国2.9个百分点。")
+        XCTAssertEqual(summary(list), ["规模以上工业增加值|growth|7.5|%", "规模以上工业增加值|change|2.9|百分点"])
+    }
+
+    func testParse_whenClauseOpensWithAStretchOfTime_carriesTheSubject() throws {
+        let list = try indicators("粮食产量达到1377.6亿斤,连续9年稳定在1300亿斤以上。")
+        XCTAssertEqual(list.map(\.subject), ["粮食产量", "粮食产量"])
+    }
+}

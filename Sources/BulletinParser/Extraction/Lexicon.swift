@@ -79,6 +79,8 @@ enum Lexicon {
         "年内", "今年", "去年", "上年", "当年", "截至目前", "截至年底", "截至年末", "截至", "目前", "首次",
         "并", "确保", "力争", "争取", "努力", "预计", "力求", "全力", "计划", "全市", "全县", "全省", "全区",
         "全旗", "全州", "全盟", "实现", "共有", "共计", "拟",
+        // the milestone a figure before crossed: 突破5万亿元大关、达到…
+        "大关", "台阶", "关口",
     ])
 
     /// A verb alone is no subject: "新增1.2万人" leaves the noun to what follows or to the clause before.
@@ -107,6 +109,8 @@ enum Lexicon {
         "同比", "比上年", "较上年", "比", "较", "占", "居全", "居第", "居前", "居首", "居于", "位居", "排名", "创", "是", "为", "其中", "分别",
         "增加", "减少", "提高", "降低", "上升", "回落", "等", "左", "以", "之", "已", "均", "共", "合计", "累计",
         "全部", "全年", "年", "人次", "次", "万", "亿", "就", "即", "后", "前", "内", "来", "时", "间",
+        // a milestone crossed, not a thing counted: 突破5万亿元大关, 迈上千亿台阶
+        "大关", "台阶", "关口", "量级",
     ])
 
     /// Verbs that end a noun phrase read after a figure ("9个旗县市区实现出口全覆盖").
@@ -179,4 +183,9 @@ extension Lexicon {
         "消费支出", "支出", "比重", "占比", "增速", "总额", "面积", "标准", "价格", "指数", "投资", "产值",
         "营业收入", "利润", "销售额", "进口", "出口", "覆盖率", "人数", "数量", "规模", "存款", "贷款", "余额",
     ])
+}
+
+extension Lexicon {
+    /// Words that open a base of comparison: what follows them is not the thing measured.
+    static let comparisonLeads = WordSet(["高于", "低于", "快于", "慢于", "好于", "优于", "多于", "少于"])
 }

@@ -50,17 +50,24 @@ enum SubjectReader {
         while let last = a.last, last.isQuote || last == "的" || last == "、" || last == "(" || last == "【" {
             a.removeLast()
         }
-        // "比上年年初预算增加1800亿元": a base of comparison, not what is measured
+        // "比上年年初预算增加1800亿元", "高于全国2.9个百分点": a base of comparison, not what is measured
         if let first = a.first, first == "比" || first == "较", a.count < 2 || !"重例率".unicodeScalars.contains(a[1]) {
             return []
         }
+        if Lexicon.comparisonLeads.longestPrefix(in: a, at: 0) != nil { return [] }
         // "为预算的102.3%": the share of a base, said of the clause's subject
         if baseOfShare { return [] }
         return a
     }
 
-    /// "2023年", "2023年末", "2023年底" at the start of a subject: their length.
+    /// "2023年", "2023年末", "连续9年", "5年来" at the start of a subject: their length.
     private static func leadingYear(_ a: [Unicode.Scalar]) -> Int? {
+        // 连续9年, 连续三年: a stretch of time, not a subject
+        if a.count > 3, a[0] == "连", a[1] == "续" {
+            var k = 2
+            while k < a.count, a[k].isASCIIDigit || ChineseNumerals.digit(a[k]) != nil || a[k] == "十" { k += 1 }
+            if k > 2, k < a.count, a[k] == "年" { return k + 1 }
+        }
         guard a.count > 5, a[0].isASCIIDigit, a[1].isASCIIDigit, a[2].isASCIIDigit, a[3].isASCIIDigit, a[4] == "年"
         else { return nil }
         if a.count > 6, a[5] == "末" || a[5] == "底" { return 6 }
