@@ -226,3 +226,21 @@ final class ProvincialIdiomTests: XCTestCase {
         XCTAssertEqual(list.map(\.subject), ["粮食产量", "粮食产量"])
     }
 }
+
+final class NationalBulletinIdiomTests: XCTestCase {
+    func testParse_whenNetExportsDragGrowthDown_signsThePoints() throws {
+        let list = try indicators("货物和服务净出口向下拉动国内生产总值0.6个百分点。")
+        XCTAssertEqual(list.first?.value, "-0.6")
+    }
+
+    func testParse_whenShareFollowsItsWhole_namesTheShareAfterTheSubject() throws {
+        let list = try indicators("全国就业人员74041万人,其中城镇就业人员47032万人,占全国就业人员比重为63.5%。")
+        XCTAssertEqual(list.last?.subject, "城镇就业人员占全国就业人员比重")
+    }
+
+    func testParse_exchangeRateBaseIsNoFigureAndDepreciationIsAFall() throws {
+        let list = try indicators("全年人民币平均汇率为1美元兑7.0467元人民币,比上年贬值4.5%。")
+        XCTAssertFalse(list.contains { $0.value == "1" })
+        XCTAssertEqual(list.last.map { "\($0.subject) \($0.kind.rawValue) \($0.value)" }, "人民币平均汇率 growth -4.5")
+    }
+}

@@ -70,7 +70,9 @@ struct IndicatorExtractor {
                 items += listContinuation(s, after: first, limit: range.upperBound, quoted: quoted)
                 fillUnits(&items)
             }
-            items = items.filter { $0.mention.hasUnit && !Self.isThreshold($0.mention, in: s) }
+            items = items.filter {
+                $0.mention.hasUnit && !Self.isThreshold($0.mention, in: s) && !Self.isExchangeBase($0.mention, in: s)
+            }
             guard let lastItem = items.last else {
                 while k < range.upperBound, s[k].isASCIIDigit || s[k] == "." { k += 1 }
                 continue
@@ -187,7 +189,13 @@ struct IndicatorExtractor {
         } else if subject.count < 2 || !subject.contains(where: { $0.isHan || $0.isASCIILetter }) {
             return  // one stray character is a column fragment, not a subject
         } else {
-            carried = Carried(subject: subject, textStart: subjectStart)
+            // "城镇就业人员47032万人,占全国就业人员比重为63.5%": the share is the previous subject's
+            if subject.first == "占", let c = carried, !fragments.crosses(c.textStart..<lastNumber) {
+                subject = c.subject + subject
+                textStart = c.textStart
+            } else {
+                carried = Carried(subject: subject, textStart: subjectStart)
+            }
         }
         let parts = zone.respectively ? SubjectReader.split(subject, into: items.count) : nil
         var kindsSeen: [IndicatorKind: Int] = [:]
@@ -262,6 +270,11 @@ struct IndicatorExtractor {
         return (p == "." || p == ",") && k > 1 && s[k - 2].isASCIIDigit
     }
 
+    /// "1美元兑7.05元人民币": the amount before 兑 is the base of a rate, not a figure.
+    static func isExchangeBase(_ m: Mention, in s: [Unicode.Scalar]) -> Bool {
+        m.end < s.count && s[m.end] == "兑"
+    }
+
     /// "亿元以上项目", "1200万元以上项目": a bound before a noun describes the noun; it is no figure.
     static func isThreshold(_ m: Mention, in s: [Unicode.Scalar]) -> Bool {
         guard let q = m.qualifier, q == "以上" || q == "以下", m.end < s.count else { return false }
@@ -283,7 +296,9 @@ struct IndicatorExtractor {
             if fall > share { return (.growth, -1) }
             return (.share, 1)
         case "百分点":
-            return (.change, zone.direction < 0 ? -1 : 1)
+            // "净出口向下拉动国内生产总值0.6个百分点": the verb stands before its object
+            let dragged = String(scalars: subject).contains("向下拉动")
+            return (.change, zone.direction < 0 || dragged ? -1 : 1)
         case "倍":
             return moves && zone.direction > 0 ? (.growth, 1) : (.level, 1)
         default:

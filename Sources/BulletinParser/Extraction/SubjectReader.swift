@@ -46,6 +46,10 @@ enum SubjectReader {
                 changed = true
             }
         }
+        // "人民币平均汇率为1美元兑": what follows 为 with a figure in it is an earlier figure, not the subject
+        if let be = a.lastIndex(of: "为"), be > 1, a[be...].contains(where: \.isASCIIDigit) {
+            a.removeSubrange(be...)
+        }
         let baseOfShare = a.first == "为" && a.last == "的"  // "为预算的102.3%"
         while let last = a.last, last.isQuote || last == "的" || last == "、" || last == "(" || last == "【" {
             a.removeLast()
