@@ -11,11 +11,6 @@ public struct DocumentProfile: Sendable, Equatable {
     /// Years a report can speak for; anything else is a name or a typo.
     static let plausibleYears = 1949...2100
 
-    init(kind: DocumentKind, year: Int?) {
-        self.kind = kind
-        self.year = year
-    }
-
     /// Reads the profile from the document's text.
     /// - Parameters:
     ///   - title: a title from the document's metadata (an HTML <title>), when known.

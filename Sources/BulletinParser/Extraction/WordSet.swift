@@ -2,7 +2,6 @@
 struct WordSet: Sendable {
     private var byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
     private var byLast: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
-    private var all: Set<[Unicode.Scalar]> = []
     /// One bit per BMP scalar that starts a word: most scalars are turned away without hashing.
     private var firstBits = [UInt64](repeating: 0, count: 1024)
     private var lastBits = [UInt64](repeating: 0, count: 1024)
@@ -20,7 +19,6 @@ struct WordSet: Sendable {
             tags[scalars, default: 0] |= tag
             Self.set(&firstBits, first)
             Self.set(&lastBits, last)
-            all.insert(scalars)
             byFirst[first, default: []].append(scalars)
             byLast[last, default: []].append(scalars)
         }
@@ -54,8 +52,6 @@ struct WordSet: Sendable {
         for word in candidates where s.matches(word, endingAt: index) { return word.count }
         return nil
     }
-
-    func contains(_ word: some Sequence<Unicode.Scalar>) -> Bool { all.contains(Array(word)) }
 
     /// The union of the tags of every word that occurs in `s[range]`.
     func tags(in s: [Unicode.Scalar], _ range: Range<Int>) -> UInt32 {

@@ -14,17 +14,6 @@ struct ColumnLayout {
         var text: NormalizedText
         /// Positions in `text` where one fragment meets the next: figures read across them are less sure.
         var joins: [Int]
-        var columns: Int
-    }
-
-    /// The pieces the block is read as (for tests).
-    func debugPieces(_ block: NormalizedText) -> [Range<Int>] {
-        let s = block.scalars
-        let fragments = ColumnFragments(s)
-        var pieces = Self.pieces(of: s, separators: fragments.separators)
-        let width = Self.median(pieces.map(\.count))
-        pieces = mergeSpacing(pieces, in: s, width: width)
-        return pieces.flatMap { split($0, in: s, width: width) }
     }
 
     /// The block in reading order, or nil when it is not columns read across or the order is unclear.
@@ -193,7 +182,7 @@ struct ColumnLayout {
                 previous = piece
             }
         }
-        return Restored(text: out, joins: joins, columns: arrangement.columns.count)
+        return Restored(text: out, joins: joins)
     }
 
     /// Joins back pieces that one fragment's spacing around a number cut apart ("达到 2493 斤"): a

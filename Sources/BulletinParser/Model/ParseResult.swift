@@ -4,16 +4,11 @@ public struct ParseResult: Sendable {
     /// The year the document reports on or plans for (a 2024 work report: 2024).
     public var documentYear: Int?
     public var documentKind: DocumentKind
-    /// Things a reader should know: replaced bytes, skipped binary data.
-    public var warnings: [String]
 
-    public init(
-        indicators: [Indicator], documentYear: Int?, documentKind: DocumentKind, warnings: [String] = []
-    ) {
+    public init(indicators: [Indicator], documentYear: Int?, documentKind: DocumentKind) {
         self.indicators = indicators
         self.documentYear = documentYear
         self.documentKind = documentKind
-        self.warnings = warnings
     }
 }
 
