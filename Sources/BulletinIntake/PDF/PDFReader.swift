@@ -31,35 +31,22 @@ enum PDFReader {
         let input = folder.appendingPathComponent("in.pdf")
         let output = folder.appendingPathComponent("out.txt")
         try Data(bytes).write(to: input)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = (layout ? ["-layout"] : []) + ["-enc", "UTF-8", "-nopgbrk", "-q", input.path, output.path]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw IntakeError.unsupportedFormat("pdftotext could not be started (\(error.localizedDescription))")
-        }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
+        let arguments = (layout ? ["-layout"] : []) + ["-enc", "UTF-8", "-nopgbrk", "-q", input.path, output.path]
+        let outcome = try ChildProcess.run(tool, arguments, timeout: timeout) {
             let written = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
-            if Date() > deadline || written > maxTextBytes {
-                process.terminate()
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                throw IntakeError.malformed(
-                    written > maxTextBytes
-                        ? "the PDF's text exceeds \(maxTextBytes / 1024 / 1024) MB"
-                        : "pdftotext took longer than \(Int(timeout)) s")
-            }
-            usleep(10_000)
+            return written > maxTextBytes ? "its text exceeds \(maxTextBytes / 1024 / 1024) MB" : nil
         }
-        guard process.terminationStatus == 0, let data = try? Data(contentsOf: output) else {
+        switch outcome {
+        case .killed(let reason):
+            throw IntakeError.malformed("pdftotext \(reason)")
+        case .exited(let code) where code != 0:
             throw IntakeError.malformed(
-                "pdftotext could not read the PDF (exit status \(process.terminationStatus)); it may be truncated or damaged"
-            )
+                "pdftotext could not read the PDF (exit status \(code)); it may be truncated or damaged")
+        case .exited:
+            break
+        }
+        guard let data = try? Data(contentsOf: output) else {
+            throw IntakeError.malformed("pdftotext wrote no text")
         }
         guard data.count <= maxTextBytes else {
             throw IntakeError.malformed("the PDF's text exceeds \(maxTextBytes / 1024 / 1024) MB")
