@@ -59,3 +59,28 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(DocumentFormat.detect([], contentType: "application/pdf"), .pdf)
     }
 }
+
+final class DamagedArchiveTests: XCTestCase {
+    private let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fuzz/corpus")
+
+    /// Found by libFuzzer: a mutated .docx that crashed ZIPFoundation's in-memory reader.
+    func testDOCX_whenCentralDirectoryIsDamaged_failsWithoutCrashing() throws {
+        let bytes = Array(try Data(contentsOf: corpus.appendingPathComponent("crash-zipfoundation-memoryfile.docx")))
+        XCTAssertThrowsError(try Intake.read(bytes)) { error in
+            XCTAssertTrue("\(error)".contains("ZIP archive"), "\(error)")
+        }
+    }
+
+    func testZIPStructure_acceptsAWellFormedDocx() throws {
+        let fixtures = corpus.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+        XCTAssertNoThrow(
+            try ZIPStructure.check(
+                Array(try Data(contentsOf: fixtures.appendingPathComponent("hexi-2023-bulletin.docx")))))
+    }
+
+    func testZIPStructure_rejectsTruncationAndJunk() {
+        XCTAssertThrowsError(try ZIPStructure.check([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 40)))
+        XCTAssertThrowsError(try ZIPStructure.check([0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0xFF, count: 18)))
+    }
+}

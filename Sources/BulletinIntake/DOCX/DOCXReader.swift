@@ -11,9 +11,18 @@ enum DOCXReader {
     static let maxXMLBytes = 64 * 1024 * 1024
 
     static func read(_ bytes: [UInt8], limit: Int = maxXMLBytes) throws -> IntakeDocument {
+        try ZIPStructure.check(bytes)
+        // a private file, not ZIPFoundation's in-memory reader, which a damaged archive once crashed
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bulletind-docx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("in.docx")
+        try Data(bytes).write(to: file)
         let archive: Archive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(url: file, accessMode: .read)
         } catch {
             throw IntakeError.malformed("not a readable ZIP archive (\(error))")
         }
