@@ -15,17 +15,18 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Text → indicators. Pure: no network, no database, no C.
         .target(name: "BulletinParser", swiftSettings: strictSettings),
         // libxml2's HTML parser, the system library (Debian libxml2-dev).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // zlib, to inflate .docx entries (Debian zlib1g-dev).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Bytes as served → text: charsets, HTML, tables.
         .target(
             name: "BulletinIntake",
-            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CLibXML2", "CZlib"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

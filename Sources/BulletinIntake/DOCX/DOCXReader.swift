@@ -1,49 +1,33 @@
 import CLibXML2
 import Foundation
-import ZIPFoundation
 
 /// Reads the paragraphs and tables of a .docx (a ZIP of WordprocessingML), in document order.
 ///
-/// The archive is untrusted: `word/document.xml` may inflate to at most ``maxXMLBytes``, counted
-/// while inflating (a ZIP bomb stops at the cap, whatever its headers claim), and the XML parser
-/// never loads external entities or touches the network.
+/// The archive is untrusted: its directory is checked against the file (``ZIPStructure``),
+/// `word/document.xml` may inflate to at most ``maxXMLBytes``, counted while inflating (a ZIP bomb
+/// stops at the cap, whatever its headers claim), and the XML parser never loads external entities
+/// or touches the network.
 enum DOCXReader {
     static let maxXMLBytes = 64 * 1024 * 1024
 
     static func read(_ bytes: [UInt8], limit: Int = maxXMLBytes) throws -> IntakeDocument {
-        try ZIPStructure.check(bytes)
-        // a private file, not ZIPFoundation's in-memory reader, which a damaged archive once crashed
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "bulletind-docx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(
-            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("in.docx")
-        try Data(bytes).write(to: file)
-        let archive: Archive
-        do {
-            archive = try Archive(url: file, accessMode: .read)
-        } catch {
-            throw IntakeError.malformed("not a readable ZIP archive (\(error))")
-        }
-        guard let entry = archive["word/document.xml"] else {
+        guard let entry = try ZIPStructure.entries(bytes).first(where: { $0.name == "word/document.xml" }) else {
             throw IntakeError.malformed("a ZIP archive without word/document.xml is not a .docx")
         }
-        var xml = Data()
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard xml.count + chunk.count <= limit else {
-                    throw IntakeError.malformed(
-                        "word/document.xml inflates past \(limit / 1024 / 1024) MB: not a bulletin")
-                }
-                xml.append(chunk)
+        let xml: [UInt8]
+        switch entry.method {
+        case 0:
+            guard entry.dataRange.count <= limit else {
+                throw IntakeError.malformed(
+                    "word/document.xml is larger than \(limit / 1024 / 1024) MB: not a bulletin")
             }
-        } catch let error as IntakeError {
-            throw error
-        } catch {
-            throw IntakeError.malformed("word/document.xml cannot be inflated (\(error))")
+            xml = Array(bytes[entry.dataRange])
+        case 8:
+            xml = try Inflater.inflate(bytes[entry.dataRange], limit: limit)
+        default:
+            throw IntakeError.unsupportedFormat("a .docx compressed with ZIP method \(entry.method)")
         }
-        return try paragraphs(ofXML: Array(xml))
+        return try paragraphs(ofXML: xml)
     }
 
     static func paragraphs(ofXML xml: [UInt8]) throws -> IntakeDocument {

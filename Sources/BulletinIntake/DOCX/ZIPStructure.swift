@@ -1,10 +1,23 @@
-/// Checks the structure of a ZIP archive before any ZIP library reads it.
+/// Reads the directory of a ZIP archive, checking every offset and size against the file first.
 ///
-/// The end-of-central-directory record must be there, and every central-directory entry, every
-/// local header and every entry's data must lie inside the file. A fuzzed .docx that broke this
-/// crashed ZIPFoundation's in-memory reader; bytes that fail here never reach it.
+/// The end-of-central-directory record must be there, and every central-directory entry, local
+/// header and entry's data must lie inside the file: a damaged or hostile archive fails here with
+/// a one-line error and nothing reads past the end of the bytes.
 enum ZIPStructure {
+    /// One file in the archive.
+    struct Entry: Equatable {
+        var name: String
+        /// 0 stored, 8 deflated.
+        var method: Int
+        var dataRange: Range<Int>
+        var declaredSize: Int
+    }
+
     static func check(_ bytes: [UInt8]) throws {
+        _ = try entries(bytes)
+    }
+
+    static func entries(_ bytes: [UInt8]) throws -> [Entry] {
         let n = bytes.count
         guard n >= 22 else { throw fault("too short to be a ZIP archive") }
         func le16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
@@ -21,30 +34,37 @@ enum ZIPStructure {
             i -= 1
         }
         guard eocd >= 0 else { throw fault("no end-of-central-directory record") }
-        let entries = le16(eocd + 10)
+        let count = le16(eocd + 10)
         let directorySize = le32(eocd + 12)
         let directoryStart = le32(eocd + 16)
-        guard entries > 0, entries < 0xFFFF, directoryStart < 0xFFFF_FFFF,
-            directoryStart + directorySize <= eocd
-        else { throw fault("its central directory lies outside the file (or is ZIP64)") }
-
+        let directoryEnd = directoryStart + directorySize
+        guard count > 0, count < 0xFFFF, directoryStart < 0xFFFF_FFFF, directoryEnd <= eocd else {
+            throw fault("its central directory lies outside the file (or is ZIP64)")
+        }
+        var result: [Entry] = []
         var p = directoryStart
-        for _ in 0..<entries {
-            guard signature(p, 0x0201_4B50), p + 46 <= directoryStart + directorySize else {
+        for _ in 0..<count {
+            guard signature(p, 0x0201_4B50), p + 46 <= directoryEnd else {
                 throw fault("a central-directory entry is damaged")
             }
+            let method = le16(p + 10)
             let compressed = le32(p + 20)
+            let declared = le32(p + 24)
             let nameLength = le16(p + 28)
-            let extraLength = le16(p + 30)
-            let commentLength = le16(p + 32)
             let local = le32(p + 42)
-            p += 46 + nameLength + extraLength + commentLength
-            guard p <= directoryStart + directorySize, compressed < 0xFFFF_FFFF, local + 30 <= n,
-                signature(local, 0x0403_4B50)
+            let nameStart = p + 46
+            p = nameStart + nameLength + le16(p + 30) + le16(p + 32)
+            guard p <= directoryEnd, compressed < 0xFFFF_FFFF, local + 30 <= n, signature(local, 0x0403_4B50)
             else { throw fault("an entry points outside the file") }
             let dataStart = local + 30 + le16(local + 26) + le16(local + 28)
             guard dataStart + compressed <= n else { throw fault("an entry's data runs past the end of the file") }
+            let name = String(decoding: bytes[nameStart..<(nameStart + nameLength)], as: UTF8.self)
+            result.append(
+                Entry(
+                    name: name, method: method, dataRange: dataStart..<(dataStart + compressed), declaredSize: declared)
+            )
         }
+        return result
     }
 
     private static func fault(_ what: String) -> IntakeError {
