@@ -33,7 +33,8 @@ enum PDFReader {
         try Data(bytes).write(to: input)
         let arguments = (layout ? ["-layout"] : []) + ["-enc", "UTF-8", "-nopgbrk", "-q", input.path, output.path]
         let outcome = try ChildProcess.run(tool, arguments, timeout: timeout) {
-            let written = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
+            var info = stat()
+            let written = stat(output.path, &info) == 0 ? Int(info.st_size) : 0
             return written > maxTextBytes ? "its text exceeds \(maxTextBytes / 1024 / 1024) MB" : nil
         }
         switch outcome {
@@ -45,9 +46,7 @@ enum PDFReader {
         case .exited:
             break
         }
-        guard let data = try? Data(contentsOf: output) else {
-            throw IntakeError.malformed("pdftotext wrote no text")
-        }
+        let data = try FileBytes.read(output.path, limit: maxTextBytes)
         guard data.count <= maxTextBytes else {
             throw IntakeError.malformed("the PDF's text exceeds \(maxTextBytes / 1024 / 1024) MB")
         }
