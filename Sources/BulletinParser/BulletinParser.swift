@@ -40,11 +40,6 @@ public struct BulletinParser: Sendable {
         self.options = options
     }
 
-    /// Parses the bytes of a UTF-8 text document (with or without a byte-order mark).
-    public func parse(utf8 bytes: some Collection<UInt8>) throws -> ParseResult {
-        try parse(text: DocumentDecoder.decodeUTF8(bytes))
-    }
-
     /// Parses a document's text.
     public func parse(text: String) throws -> ParseResult {
         var indicators: [Indicator] = []

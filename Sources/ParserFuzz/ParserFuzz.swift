@@ -14,7 +14,7 @@ func exercise(_ bytes: UnsafeRawBufferPointer) {
     _ = try? Intake.read(raw, charset: .gb18030)
     _ = try? Intake.read(raw, charset: .big5)
     let parser = BulletinParser(options: .init(year: 2024))
-    if let result = try? parser.parse(utf8: bytes) {
+    if let document = try? Intake.read(raw, format: .text), let result = try? parser.parse(text: document.text) {
         for indicator in result.indicators {
             precondition(indicator.start <= indicator.end, "offsets out of order")
             precondition(!indicator.value.isEmpty && !indicator.unit.isEmpty, "empty value or unit")

@@ -80,3 +80,24 @@ final class DamagedArchiveTests: XCTestCase {
         XCTAssertThrowsError(try ZIPStructure.check([0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0xFF, count: 18)))
     }
 }
+
+final class ByteLevelTests: XCTestCase {
+    func testRead_whenBytesAreBinary_failsAsBinaryAtTheOffset() {
+        XCTAssertThrowsError(try Intake.read([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01])) { error in
+            XCTAssertEqual(error as? IntakeError, .binaryData(offset: 4))
+        }
+    }
+
+    func testRead_whenUTF8HasABadByte_readsTheRestAsGB18030WithAWarningOrReplacement() throws {
+        let document = try Intake.read(Array("增长".utf8) + [0xC3, 0x28])
+        XCTAssertFalse(document.text.isEmpty)
+    }
+
+    func testRead_withByteOrderMark_dropsIt() throws {
+        XCTAssertEqual(try Intake.read([0xEF, 0xBB, 0xBF] + Array("增长".utf8)).text, "增长")
+    }
+
+    func testRead_whenEmpty_returnsEmptyText() throws {
+        XCTAssertEqual(try Intake.read([]).text, "")
+    }
+}

@@ -3,27 +3,13 @@ import XCTest
 @testable import BulletinParser
 
 final class RobustnessTests: XCTestCase {
-    func testParse_whenBytesAreNotUTF8_failsWithOffset() {
-        let bytes: [UInt8] = Array("增长".utf8) + [0xC3, 0x28]
-        XCTAssertThrowsError(try BulletinParser().parse(utf8: bytes)) { error in
-            XCTAssertEqual(error as? ParserError, .invalidUTF8(offset: 6))
-        }
-    }
-
-    func testParse_whenBytesAreBinary_failsAsBinary() {
-        XCTAssertThrowsError(try BulletinParser().parse(utf8: [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01])) { error in
-            XCTAssertEqual(error as? ParserError, .binaryData(offset: 4))
-        }
-    }
-
     func testParse_whenInputIsEmptyOrBlank_returnsNothing() throws {
-        XCTAssertTrue(try BulletinParser().parse(utf8: []).indicators.isEmpty)
+        XCTAssertTrue(try indicators("").isEmpty)
         XCTAssertTrue(try indicators(" \n\n\t\u{3000}\n").isEmpty)
     }
 
-    func testParse_whenByteOrderMarkLeads_ignoresIt() throws {
-        let result = try BulletinParser().parse(utf8: [0xEF, 0xBB, 0xBF] + Array("粮食总产量40.2亿斤。".utf8))
-        XCTAssertEqual(summary(result.indicators), ["粮食总产量|level|40.2|亿斤"])
+    func testParse_whenTextOpensWithAByteOrderMark_ignoresIt() throws {
+        XCTAssertEqual(summary(try indicators("\u{FEFF}粮食总产量40.2亿斤。")), ["粮食总产量|level|40.2|亿斤"])
     }
 
     func testParse_whenOneLineIsHuge_parsesItInBoundedBlocks() throws {
