@@ -244,3 +244,20 @@ final class NationalBulletinIdiomTests: XCTestCase {
         XCTAssertEqual(list.last.map { "\($0.subject) \($0.kind.rawValue) \($0.value)" }, "人民币平均汇率 growth -4.5")
     }
 }
+
+final class EllipsisTests: XCTestCase {
+    func testParse_whenMeasureNounStandsAlone_completesItFromTheClauseBefore() throws {
+        let list = try indicators("全年新增市场主体2.3万户,总量达到15.6万户。")
+        XCTAssertEqual(list.map(\.subject), ["新增市场主体", "市场主体总量"])
+    }
+
+    func testParse_whenParallelHeadLeavesOutTheMeasure_borrowsIt() throws {
+        let list = try indicators("城镇居民人均可支配收入增长5.8%,农村居民增长7.9%。")
+        XCTAssertEqual(list.map(\.subject), ["城镇居民人均可支配收入", "农村居民人均可支配收入"])
+    }
+
+    func testParse_whenParallelSubjectsAreWhole_leavesThemAlone() throws {
+        let list = try indicators("轻工业增长5.2%,重工业增长9.3%。出口增长5%,进口下降3%。")
+        XCTAssertEqual(list.map(\.subject), ["轻工业", "重工业", "出口", "进口"])
+    }
+}

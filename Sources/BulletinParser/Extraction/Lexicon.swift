@@ -189,3 +189,10 @@ extension Lexicon {
     /// Words that open a base of comparison: what follows them is not the thing measured.
     static let comparisonLeads = WordSet(["高于", "低于", "快于", "慢于", "好于", "优于", "多于", "少于"])
 }
+
+extension Lexicon {
+    /// Measure nouns that name nothing alone: they belong to the subject of the clause before.
+    static let measureNouns: Set<String> = [
+        "总量", "总数", "总额", "余额", "规模", "数量", "总计", "合计", "累计", "总规模", "年末余额",
+    ]
+}

@@ -103,6 +103,31 @@ enum SubjectReader {
         return han >= 2 ? start..<j : nil
     }
 
+    /// The subject a clause leaves incomplete, completed from the clause before, or nil when it is whole.
+    ///
+    /// - "…47032万人,占全国就业人员比重为63.5%" → 城镇就业人员占全国就业人员比重 (a share of the previous subject);
+    /// - "新增市场主体2.3万户,总量达到15.6万户" → 市场主体总量 (a measure noun alone);
+    /// - "城镇居民人均可支配收入增长5.8%,农村居民增长7.9%" → 农村居民人均可支配收入 (a parallel head).
+    static func complete(_ subject: [Unicode.Scalar], after previous: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        if subject.first == "占" { return previous + subject }
+        if Lexicon.measureNouns.contains(String(scalars: subject)) {
+            var head = previous
+            if let verb = Lexicon.bareVerbs.first(where: {
+                head.starts(with: $0.unicodeScalars) && head.count > $0.unicodeScalars.count + 1
+            }) {
+                head.removeFirst(verb.unicodeScalars.count)
+            }
+            return head + subject
+        }
+        let n = subject.count
+        if n >= 2, previous.count > n + 1, subject.last == previous[n - 1], Array(previous.prefix(n)) != subject,
+            Lexicon.sharedMeasures.longestSuffix(in: previous, endingAt: previous.count) != nil
+        {
+            return subject + previous[n...]
+        }
+        return nil
+    }
+
     /// Splits a 分别 subject into as many parts as there are figures, or returns nil.
     ///
     /// "城乡居民人均可支配收入" → 城镇居民…, 农村居民…; "基本养老、基本医疗保险参保率" → 基本养老保险参保率,
