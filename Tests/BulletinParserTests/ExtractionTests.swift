@@ -261,3 +261,10 @@ final class EllipsisTests: XCTestCase {
         XCTAssertEqual(list.map(\.subject), ["轻工业", "重工业", "出口", "进口"])
     }
 }
+
+final class CountyReportIdiomTests: XCTestCase {
+    func testParse_sameBasisGrowthCarriesTheSubjectAndCompletionIsNoPartOfIt() throws {
+        let list = try indicators("全县完成地区生产总值186.5亿元、增长6.3%;一般公共预算收入完成12.6亿元,同口径增长8.1%。")
+        XCTAssertEqual(list.map(\.subject), ["地区生产总值", "地区生产总值", "一般公共预算收入", "一般公共预算收入"])
+    }
+}
