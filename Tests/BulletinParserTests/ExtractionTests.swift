@@ -268,3 +268,12 @@ final class CountyReportIdiomTests: XCTestCase {
         XCTAssertEqual(list.map(\.subject), ["地区生产总值", "地区生产总值", "一般公共预算收入", "一般公共预算收入"])
     }
 }
+
+final class PlanCountTests: XCTestCase {
+    func testParse_whenAtLeastSoManyThingsAreCounted_readsTheCountWithItsBound() throws {
+        let list = try indicators("推动10个以上项目开工建设。新签约200万元以上项目50个。")
+        XCTAssertEqual(
+            list.map { "\($0.subject) \($0.value)\($0.unit) \($0.qualifier ?? "-")" },
+            ["项目 10个 以上", "新签约200万元以上项目 50个 -"])
+    }
+}

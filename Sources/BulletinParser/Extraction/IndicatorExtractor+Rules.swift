@@ -34,6 +34,8 @@ extension IndicatorExtractor {
     /// "亿元以上项目", "1200万元以上项目": a bound before a noun describes the noun; it is no figure.
     static func isThreshold(_ m: Mention, in s: [Unicode.Scalar]) -> Bool {
         guard let q = m.qualifier, q == "以上" || q == "以下", m.end < s.count else { return false }
+        // "10个以上项目" counts projects (at least ten); "亿元以上项目" describes them by size
+        if Lexicon.classifiers.contains(m.baseUnit) { return false }
         return s[m.end].isHan && Lexicon.afterUnitNotNoun.longestPrefix(in: s, at: m.end) == nil
     }
 

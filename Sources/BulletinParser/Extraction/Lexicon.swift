@@ -197,3 +197,11 @@ extension Lexicon {
         "总量", "总数", "总额", "余额", "规模", "数量", "总计", "合计", "累计", "总规模", "年末余额",
     ]
 }
+
+extension Lexicon {
+    /// Units that count things (measure words), as opposed to amounts of money, area or weight.
+    static let classifiers: Set<String> = [
+        "个", "家", "所", "座", "处", "项", "场", "次", "件", "台", "辆", "艘", "架", "头", "只", "户", "人", "名",
+        "套", "条", "批", "种", "张", "部", "篇", "门", "宗", "笔", "栋", "幢", "间", "册", "例", "起", "片",
+    ]
+}
