@@ -55,3 +55,15 @@ final class HTMLTests: XCTestCase {
         XCTAssertEqual(try text(page), "全市地区生产总值完成1609亿元，增长5.2%。\n\n社会消费品零售总额344.4亿元。")
     }
 }
+
+final class LayoutTableTests: XCTestCase {
+    func testHTML_articleInsideALayoutTable_keepsItsParagraphs() throws {
+        let page = """
+            <html><body><table width="1000"><tr><td><a>首页</a> <a>政务公开</a></td></tr>
+            <tr><td><div id="zoom"><p>全市地区生产总值完成1609亿元，增长5.2%。</p><p>社会消费品零售总额344.4亿元。</p></div></td></tr>
+            </table></body></html>
+            """
+        let text = try Intake.read(Array(page.utf8)).text
+        XCTAssertTrue(text.contains("全市地区生产总值完成1609亿元，增长5.2%。\n\n社会消费品零售总额344.4亿元。"), text)
+    }
+}

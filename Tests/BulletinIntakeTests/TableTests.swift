@@ -42,7 +42,7 @@ final class TableTests: XCTestCase {
     func testTable_withoutFigures_keepsItsText() throws {
         XCTAssertEqual(
             try lines("<table><tr><td>单位名称</td><td>地址</td></tr><tr><td>统计局</td><td>中心路</td></tr></table>"),
-            ["单位名称 地址", "统计局 中心路"])
+            ["单位名称", "地址", "统计局", "中心路"])
     }
 }
 

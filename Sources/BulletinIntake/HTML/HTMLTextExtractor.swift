@@ -20,7 +20,7 @@ enum HTMLTextExtractor {
     static let blockTags: Set<String> = [
         "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "section", "article",
         "blockquote", "pre", "dd", "dt", "dl", "hr", "center", "main", "figure", "figcaption", "caption", "address",
-        "tbody", "thead", "tfoot",
+        "tbody", "thead", "tfoot", "td", "th",
     ]
 
     static func extract(html: String) throws -> IntakeDocument {
@@ -75,7 +75,7 @@ enum HTMLTextExtractor {
             guard total > 0 else { return current }
             let children = current.children.filter { $0.isElement && !isChrome($0) }
             guard let (best, count) = children.map({ ($0, hanCount($0)) }).max(by: { $0.1 < $1.1 }),
-                count * 10 >= total * 7, best.name != "p", best.name != "table"
+                count * 10 >= total * 7, best.name != "p", best.name != "table" || !TableReader.isDataTable(best)
             else { return current }
             current = best
         }
@@ -88,7 +88,7 @@ enum HTMLTextExtractor {
         }
         guard node.isElement, !isChrome(node) else { return }
         let name = node.name
-        if name == "table" {
+        if name == "table", TableReader.isDataTable(node) {
             writer.lineBreak()
             for line in TableReader.sentences(node) { writer.line(line) }
             return

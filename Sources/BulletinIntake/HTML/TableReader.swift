@@ -20,6 +20,16 @@ enum TableReader {
         case ignored
     }
 
+    /// Whether a table holds statistics rather than page layout: rows of several short cells, some
+    /// of them figures. Portals that lay pages out with tables put whole articles in one cell.
+    static func isDataTable(_ table: DOMNode) -> Bool {
+        let grid = grid(of: table)
+        let cells = grid.flatMap { $0 }.filter { !$0.isEmpty }
+        guard grid.count >= 2, (grid.map(\.count).max() ?? 0) >= 2, !cells.isEmpty else { return false }
+        let averageLength = cells.reduce(0) { $0 + $1.count } / cells.count
+        return averageLength <= 40 && cells.contains(where: isFigure)
+    }
+
     static func sentences(_ table: DOMNode) -> [String] {
         let caption = DOMNode.firstChild(table, named: "caption").map { HTMLTextExtractor.collapse($0.textContent) }
         return sentences(grid: grid(of: table), caption: caption)
