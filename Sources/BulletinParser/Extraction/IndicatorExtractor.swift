@@ -161,8 +161,6 @@ struct IndicatorExtractor {
         }
         var subject = SubjectReader.clean(s, subjectStart..<subjectEnd)
         var textStart = subjectStart
-        let subjectString = String(scalars: subject)
-        let isBareVerb = Lexicon.bareVerbs.contains(subjectString)
         // A figure before a measured noun: "60%的行政嘎查村", "9个旗县市区实现…", "345兆瓦时储能设备".
         let lastMention = items[items.count - 1].mention
         if items.count == 1, let after = SubjectReader.after(s, from: lastMention.end, limit: s.count),
@@ -179,9 +177,9 @@ struct IndicatorExtractor {
                 item: nil, confidence: confidence, into: &out)
             return
         }
-        // Across a column boundary the words belong to different sentences: no reading beats a wrong one.
-        let lastNumber = items[items.count - 1].mention.numberRange.lowerBound
-        if isBareVerb { return }  // "落地189个" with nothing measured after it
+        let lastNumber = lastMention.numberRange.lowerBound
+        if Lexicon.bareVerbs.contains(String(scalars: subject)) { return }  // "落地189个" with nothing measured after it
+        // A subject from an earlier clause never crosses a column boundary.
         if subject.isEmpty {
             guard let c = carried, !fragments.crosses(c.textStart..<lastNumber) else { return }
             subject = c.subject
@@ -190,8 +188,8 @@ struct IndicatorExtractor {
         } else if subject.count < 2 || !subject.contains(where: { $0.isHan || $0.isASCIILetter }) {
             return  // one stray character is a column fragment, not a subject
         } else {
-            // "城镇就业人员47032万人,占全国就业人员比重为63.5%": the share is the previous subject's
-            // only the clause before in the same sentence can complete a subject
+            // An elliptical subject ("占全国就业人员比重", "总量", "农村居民") is completed from the clause
+            // before, in the same sentence only.
             if let c = carried, c.textStart >= sentenceStart, !fragments.crosses(c.textStart..<lastNumber),
                 let completed = SubjectReader.complete(subject, after: c.subject)
             {
