@@ -277,3 +277,11 @@ final class PlanCountTests: XCTestCase {
             ["项目 10个 以上", "新签约200万元以上项目 50个 -"])
     }
 }
+
+final class RatioTests: XCTestCase {
+    func testParse_whenRatioFollowsItsNumerator_namesBoth() throws {
+        let list = try indicators("全年研究与试验发展经费支出33278亿元,比上年增长8.1%,与国内生产总值之比为2.64%。")
+        XCTAssertEqual(list.last?.subject, "研究与试验发展经费支出与国内生产总值之比")
+        XCTAssertEqual(list.last?.kind, .share)
+    }
+}

@@ -107,9 +107,14 @@ enum SubjectReader {
     ///
     /// - "…47032万人,占全国就业人员比重为63.5%" → 城镇就业人员占全国就业人员比重 (a share of the previous subject);
     /// - "新增市场主体2.3万户,总量达到15.6万户" → 市场主体总量 (a measure noun alone);
-    /// - "城镇居民人均可支配收入增长5.8%,农村居民增长7.9%" → 农村居民人均可支配收入 (a parallel head).
+    /// - "城镇居民人均可支配收入增长5.8%,农村居民增长7.9%" → 农村居民人均可支配收入 (a parallel head);
+    /// - "R&D经费支出…,与国内生产总值之比为2.64%" → R&D经费支出与国内生产总值之比 (a ratio).
     static func complete(_ subject: [Unicode.Scalar], after previous: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         if subject.first == "占" { return previous + subject }
+        // "…经费支出33278亿元,…与国内生产总值之比为2.64%": a ratio of the previous subject (与 was a lead-in)
+        if subject.count > 2, subject.suffix(2).elementsEqual("之比".unicodeScalars) {
+            return previous + Array("与".unicodeScalars) + subject
+        }
         if Lexicon.measureNouns.contains(String(scalars: subject)) {
             var head = previous
             if let verb = Lexicon.bareVerbs.first(where: {
