@@ -7,7 +7,7 @@ import Foundation
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
-        abstract: "Extract indicators from a bulletin (text or HTML, in any Chinese charset).",
+        abstract: "Extract indicators from a bulletin: text, HTML, PDF or DOCX, in any Chinese charset.",
         discussion: """
             The format is told from the content (--content-type overrides), the charset from a \
             byte-order mark, valid UTF-8, the page's <meta charset> or, failing those, GB18030 \
@@ -16,6 +16,7 @@ struct ParseCommand: ParsableCommand {
             Examples:
               bulletind parse report.txt
               bulletind parse bulletin.html --format jsonl > indicators.jsonl
+              bulletind parse 公报.pdf --format csv > indicators.csv
               cat report.txt | bulletind parse - --year 2024 --format csv
             """
     )
