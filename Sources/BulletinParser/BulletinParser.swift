@@ -59,17 +59,9 @@ public struct BulletinParser: Sendable {
         let source = Array(text.unicodeScalars)
         let profile = DocumentProfile(text: source, title: options.title, yearOverride: options.year)
         var extractor = IndicatorExtractor(profile: profile)
-        var normalizer = TextNormalizer()
-        var layout = LazyLayout(source: source, enabled: options.layout)
         var batch: [Indicator] = []
-        for block in Self.blocks(of: source) {
-            let normalized = normalizer.normalize(source, lines: block)
-            let fragments = ColumnFragments(normalized.scalars)
-            if let restored = layout.restore(normalized, fragments: fragments) {
-                extractor.extract(restored.text, joins: restored.joins, into: &batch)
-            } else {
-                extractor.extract(normalized, fragments: fragments, into: &batch)
-            }
+        try forEachBlock(of: source) { block in
+            extractor.extract(block.text, joins: block.joins, fragments: block.fragments, into: &batch)
             for indicator in batch { try sink(indicator) }
             batch.removeAll(keepingCapacity: true)
         }
@@ -78,17 +70,36 @@ public struct BulletinParser: Sendable {
 
     /// The text the extractor reads: normalised, footnote marks out, wrapped lines joined, one block a line.
     public func normalizedText(of text: String) -> String {
-        let source = Array(text.unicodeScalars)
-        var normalizer = TextNormalizer()
-        var layout = LazyLayout(source: source, enabled: options.layout)
         var out = String.UnicodeScalarView()
-        for block in Self.blocks(of: source) {
-            let normalized = normalizer.normalize(source, lines: block)
-            let fragments = ColumnFragments(normalized.scalars)
-            out.append(contentsOf: (layout.restore(normalized, fragments: fragments)?.text ?? normalized).scalars)
+        forEachBlock(of: Array(text.unicodeScalars)) { block in
+            out.append(contentsOf: block.text.scalars)
             out.append("\n")
         }
         return String(out)
+    }
+
+    /// A block as the extractor reads it: normalised and, when its columns were read across, restored.
+    private struct ReadyBlock {
+        var text: NormalizedText
+        /// Where the layout stage joined fragments (empty when it changed nothing).
+        var joins: [Int] = []
+        /// The block's column fragments, when the text is the normalised block itself.
+        var fragments: ColumnFragments?
+    }
+
+    /// Normalises each block of `source` and restores its reading order where the layout stage can.
+    private func forEachBlock(of source: [Unicode.Scalar], _ body: (ReadyBlock) throws -> Void) rethrows {
+        var normalizer = TextNormalizer()
+        var layout = LazyLayout(source: source, enabled: options.layout)
+        for block in Self.blocks(of: source) {
+            let normalized = normalizer.normalize(source, lines: block)
+            let fragments = ColumnFragments(normalized.scalars)
+            if let restored = layout.restore(normalized, fragments: fragments) {
+                try body(ReadyBlock(text: restored.text, joins: restored.joins))
+            } else {
+                try body(ReadyBlock(text: normalized, fragments: fragments))
+            }
+        }
     }
 
     /// Groups the lines of `source` into blocks: a paragraph, or the lines of one wrapped sentence.
