@@ -29,11 +29,16 @@ let package = Package(
             dependencies: ["CLibXML2", "CZlib"],
             swiftSettings: strictSettings
         ),
+        // libcurl, the system library (Debian libcurl4-openssl-dev), behind typed setopt shims.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // An async HTTP client on curl multi with limits no server can get around.
+        .target(name: "BulletinFetch", dependencies: ["CCurl"], swiftSettings: strictSettings),
         .executableTarget(
             name: "bulletind",
             dependencies: [
                 "BulletinParser",
                 "BulletinIntake",
+                "BulletinFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -57,9 +62,16 @@ let package = Package(
             dependencies: ["BulletinIntake", "BulletinParser"],
             swiftSettings: strictSettings
         ),
+        // A misbehaving HTTP server on 127.0.0.1 for the fetch tests and the CLI's end-to-end tests.
+        .target(name: "TestServers", dependencies: ["CZlib"], path: "Tests/TestServers", swiftSettings: strictSettings),
+        .testTarget(
+            name: "BulletinFetchTests",
+            dependencies: ["BulletinFetch", "TestServers"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "BulletindEndToEndTests",
-            dependencies: ["BulletinParser"],
+            dependencies: ["BulletinParser", "TestServers"],
             swiftSettings: strictSettings
         ),
     ],

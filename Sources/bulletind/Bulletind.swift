@@ -12,6 +12,6 @@ struct Bulletind: AsyncParsableCommand {
             sentence each came from.
             """,
         version: "0.1.0",
-        subcommands: [ParseCommand.self]
+        subcommands: [ParseCommand.self, FetchCommand.self]
     )
 }

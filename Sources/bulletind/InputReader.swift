@@ -43,22 +43,3 @@ enum InputReader {
 }
 
 /// A failure reported to the user as one line on standard error, with exit status 1.
-struct CommandFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ message: String) { description = message }
-}
-
-/// Buffered writes to standard output that survive a closed pipe (`| head`).
-enum StandardOutput {
-    static func write(_ s: String) {
-        var data = Array(s.utf8)
-        data.withUnsafeMutableBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(1, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { return }
-                offset += n
-            }
-        }
-    }
-}
