@@ -8,6 +8,8 @@ SWIFT        ?= swift
 APT_PACKAGES ?= ca-certificates pkg-config libxml2-dev zlib1g-dev poppler-utils libcurl4-openssl-dev
 # Commands the tests call (the shared scorer is Python).
 COMMANDS     ?= python3
+# What `make bench` adds: a local nginx and the curl CLI to compare the fetcher with.
+BENCH_PACKAGES ?= nginx-light curl
 FUZZ_SECONDS ?= 600
 BENCH_MB     ?= 10
 BENCH_RUNS   ?= 7
@@ -45,8 +47,15 @@ test: deps
 	.build/debug/ParserFuzz Tests/Fuzz/corpus Tests/Fixtures Examples/bulletins
 
 bench: deps
+	@missing=""; for p in $(BENCH_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  [ -x /usr/sbin/nginx ] && [ -x /usr/bin/curl ] || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; }; \
+	fi
 	$(SWIFT) build -c release --product ParserBenchmark
+	$(SWIFT) build -c release --product FetchBenchmark
 	.build/release/ParserBenchmark --megabytes $(BENCH_MB) --runs $(BENCH_RUNS) $(wildcard Examples/bulletins/*.txt)
+	.build/release/FetchBenchmark --runs $(BENCH_RUNS)
 
 # libFuzzer on the parser; new crashing inputs land in fuzz-artifacts/, to become regression
 # inputs in Tests/Fuzz/corpus (which `make test` replays).

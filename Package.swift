@@ -32,7 +32,9 @@ let package = Package(
         // libcurl, the system library (Debian libcurl4-openssl-dev), behind typed setopt shims.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // An async HTTP client on curl multi with limits no server can get around.
-        .target(name: "BulletinFetch", dependencies: ["CCurl"], swiftSettings: strictSettings),
+        .target(name: "BulletinFetch", dependencies: ["CCurl", "CMalloc"], swiftSettings: strictSettings),
+        // glibc's mallopt, for MemoryTuning.
+        .systemLibrary(name: "CMalloc"),
         .executableTarget(
             name: "bulletind",
             dependencies: [
@@ -50,6 +52,12 @@ let package = Package(
             name: "ParserBenchmark",
             dependencies: ["BulletinParser"],
             path: "Benchmarks/ParserBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "FetchBenchmark",
+            dependencies: ["BulletinFetch"],
+            path: "Benchmarks/FetchBenchmark",
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -35,26 +35,48 @@ let transferHeader: bulletind_data_callback = { data, size, count, context in
         return 0
     }
     guard let data else { return length }
-    let line = data.withMemoryRebound(to: UInt8.self, capacity: length) {
-        String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-    }.trimmingSpaces()
-    if line.hasPrefix("HTTP/") {
+    let line = UnsafeRawBufferPointer(start: data, count: length)
+    if line.starts(with: "HTTP/".utf8) {
         transfer.headers = []
-        let fields = line.split(separator: " ")
-        transfer.status = fields.count > 1 ? Int(fields[1]) ?? 0 : 0
-    } else if let colon = line.firstIndex(of: ":") {
-        let name = String(line[..<colon]).trimmingSpaces()
-        let value = String(line[line.index(after: colon)...]).trimmingSpaces()
+        transfer.status = HeaderLine.statusCode(line)
+    } else if let (name, value) = HeaderLine.field(line) {
         transfer.headers.append((name, value))
-        // Refuse early a body announced as too large, unless it is a redirect's that curl skips.
-        if name.lowercased() == "content-length", (200..<300).contains(transfer.status),
-            let announced = Int64(value), announced > Int64(limits.maxBytes)
-        {
-            transfer.stop(.tooLarge, "Content-Length \(announced) exceeds the limit of \(limits.maxBytes) bytes")
-            return 0
+        if name.count == 14, name.lowercased() == "content-length", let announced = Int64(value) {
+            // Refuse early a body announced as too large, unless it is a redirect's, which curl skips.
+            if (200..<300).contains(transfer.status), announced > Int64(limits.maxBytes) {
+                transfer.stop(.tooLarge, "Content-Length \(announced) exceeds the limit of \(limits.maxBytes) bytes")
+                return 0
+            }
+            transfer.body.reserveCapacity(Int(min(announced, Int64(limits.maxBytes))))
         }
     }
     return length
+}
+
+/// Reads header lines as bytes: no String work beyond the name and value kept.
+enum HeaderLine {
+    /// The status code in "HTTP/1.1 200 OK", or 0.
+    static func statusCode(_ line: UnsafeRawBufferPointer) -> Int {
+        guard let space = line.firstIndex(of: UInt8(ascii: " ")) else { return 0 }
+        var code = 0
+        for byte in line[(space + 1)...].prefix(3) {
+            guard (48...57).contains(byte) else { return 0 }
+            code = code * 10 + Int(byte - 48)
+        }
+        return code
+    }
+
+    /// "Name: value\r\n" → ("Name", "value"); nil for a line without a colon.
+    static func field(_ line: UnsafeRawBufferPointer) -> (String, String)? {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 13 || byte == 10 }
+        var start = colon + 1
+        var end = line.count
+        while start < end, isSpace(line[start]) { start += 1 }
+        while end > start, isSpace(line[end - 1]) { end -= 1 }
+        let name = String(decoding: line[..<colon], as: UTF8.self)
+        return (name, String(decoding: line[start..<end], as: UTF8.self))
+    }
 }
 
 /// Progress: stops a body curl reads but does not hand us (a redirect's), once it is too large.

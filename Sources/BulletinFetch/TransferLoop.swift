@@ -97,7 +97,9 @@ final class TransferLoop: @unchecked Sendable {
             startWaiting()
             var running: Int32 = 0
             _ = curl_multi_perform(multi, &running)
-            collectFinished()
+            let finished = collectFinished()
+            // Room freed for a waiting transfer: start it now rather than after the next poll.
+            if finished > 0 && !waiting.isEmpty { continue }
             _ = curl_multi_poll(multi, nil, 0, 1000, nil)
         }
         for transfer in waiting + Array(active.values) {
@@ -131,7 +133,9 @@ final class TransferLoop: @unchecked Sendable {
         waiting = stillWaiting
     }
 
-    private func collectFinished() {
+    /// Resumes the waiters of finished transfers; returns how many finished.
+    private func collectFinished() -> Int {
+        var finished = 0
         var remaining: Int32 = 0
         while let message = curl_multi_info_read(multi, &remaining) {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
@@ -141,7 +145,9 @@ final class TransferLoop: @unchecked Sendable {
             guard let context else { continue }
             let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
             finish(transfer.id, transfer.outcome(of: code))
+            finished += 1
         }
+        return finished
     }
 
     /// Takes a transfer out of the loop, wherever it is, and resumes its waiter.

@@ -75,6 +75,7 @@ struct FetchCommand: AsyncParsableCommand {
         request.limits.connectTimeout = .milliseconds(Int64(connectTimeout * 1000))
         request.limits.maxBytes = ByteCount.parse(maxBytes)!
 
+        MemoryTuning.retainFreedMemory()
         let fetcher = try Fetcher(maxConcurrent: 1, maxPerHost: 1)
         defer { fetcher.shutdown() }
         let response: FetchResponse

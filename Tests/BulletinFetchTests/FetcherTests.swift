@@ -20,8 +20,12 @@ final class FetcherTests: XCTestCase {
     func testFetch_neverRunsMoreThanThePerHostLimitAgainstOneHost() async throws {
         server.resetPeaks()
         let fetcher = try Fetcher(maxConcurrent: 8, maxPerHost: 2)
+        let clock = ContinuousClock()
+        let start = clock.now
         try await Self.hold(fetcher, server.base, times: 8)
         XCTAssertEqual(server.peakInFlight(host: "127.0.0.1:\(server.port)"), 2)
+        // Four rounds of 200 ms: a waiting transfer starts as soon as one ends, not at the next poll.
+        XCTAssertLessThan(clock.now - start, .milliseconds(1300))
     }
 
     func testFetch_runsOtherHostsWhileOneIsAtItsLimit() async throws {
