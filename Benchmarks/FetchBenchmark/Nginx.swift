@@ -93,7 +93,7 @@ enum Spawn {
         if let stdout { posix_spawn_file_actions_adddup2(&actions, stdout, 1) }
         var pid: pid_t = 0
         let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
         guard status == 0 else { throw FetchBenchmark.Failure.nginx("cannot start \(executable): \(status)") }
         return pid
