@@ -5,7 +5,7 @@
 
 SWIFT        ?= swift
 # Debian packages the build and the tests need; checked with dpkg, installed when missing.
-APT_PACKAGES ?= ca-certificates pkg-config libxml2-dev zlib1g-dev poppler-utils libcurl4-openssl-dev
+APT_PACKAGES ?= ca-certificates pkg-config libxml2-dev zlib1g-dev poppler-utils libcurl4-openssl-dev libssl-dev libsqlite3-dev
 # Commands the tests call (the shared scorer is Python).
 COMMANDS     ?= python3
 # What `make bench` adds: a local nginx and the curl CLI to compare the fetcher with.

@@ -15,6 +15,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // Text → indicators. Pure: no network, no database, no C.
@@ -35,12 +37,31 @@ let package = Package(
         .target(name: "BulletinFetch", dependencies: ["CCurl", "CMalloc"], swiftSettings: strictSettings),
         // glibc's mallopt, for MemoryTuning.
         .systemLibrary(name: "CMalloc"),
+        // OpenSSL's libcrypto (Debian libssl-dev): SHA-256 and HMAC.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // Content-addressed blobs and the SQLite index of versions, indicators and the outbox.
+        .target(
+            name: "BulletinStore",
+            dependencies: ["BulletinParser", "CCrypto", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // Config, scheduler, pipeline, change detection, notifiers.
+        .target(
+            name: "BulletinWatch",
+            dependencies: [
+                "BulletinParser", "BulletinIntake", "BulletinFetch", "BulletinStore",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "bulletind",
             dependencies: [
+                "BulletinWatch",
                 "BulletinParser",
                 "BulletinIntake",
                 "BulletinFetch",
+                "BulletinStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

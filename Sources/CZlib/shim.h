@@ -8,6 +8,11 @@ static inline int bulletind_inflate_init_raw(z_stream *stream) {
     return inflateInit2(stream, -MAX_WBITS);
 }
 
+/// inflateInit for a zlib stream (stored blobs).
+static inline int bulletind_inflate_init_zlib(z_stream *stream) {
+    return inflateInit(stream);
+}
+
 /// deflateInit2 for a gzip stream (tests build gzip bombs with it).
 static inline int bulletind_deflate_init_gzip(z_stream *stream, int level) {
     return deflateInit2(stream, level, Z_DEFLATED, MAX_WBITS + 16, 8, Z_DEFAULT_STRATEGY);

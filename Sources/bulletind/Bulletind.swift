@@ -12,6 +12,9 @@ struct Bulletind: AsyncParsableCommand {
             sentence each came from.
             """,
         version: "0.1.0",
-        subcommands: [ParseCommand.self, FetchCommand.self]
+        subcommands: [
+            ParseCommand.self, FetchCommand.self, IngestCommand.self, HistoryCommand.self, DiffCommand.self,
+            ExportCommand.self, ReparseCommand.self, VerifyCommand.self,
+        ]
     )
 }

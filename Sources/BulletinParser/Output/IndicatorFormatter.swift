@@ -77,7 +77,8 @@ public enum IndicatorFormatter {
         return out
     }
 
-    static func quote(_ s: String) -> String {
+    /// A JSON string literal for `s`.
+    public static func quote(_ s: String) -> String {
         var out = "\""
         for c in s.unicodeScalars {
             switch c {
@@ -97,7 +98,8 @@ public enum IndicatorFormatter {
         return out + "\""
     }
 
-    static func csvField(_ s: String) -> String {
+    /// `s` as a CSV field, quoted when it must be.
+    public static func csvField(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -1,0 +1,68 @@
+import GRDB
+
+/// The index's tables, created and changed only through these migrations.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sources, versions, indicators, outbox") { db in
+            try db.create(table: "source") { t in
+                t.primaryKey("id", .text)
+                t.column("url", .text).notNull()
+                t.column("region", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("lastCheckedAt", .datetime)
+            }
+            try db.create(table: "version") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("source", onDelete: .restrict).notNull()
+                t.column("sequence", .integer).notNull()
+                t.column("fetchedAt", .datetime).notNull()
+                t.column("lastSeenAt", .datetime).notNull()
+                t.column("url", .text).notNull()
+                t.column("httpStatus", .integer)
+                t.column("etag", .text)
+                t.column("lastModified", .text)
+                t.column("blob", .text).notNull().indexed()
+                t.column("size", .integer).notNull()
+                t.column("storedSize", .integer).notNull()
+                t.column("contentType", .text)
+                t.column("charset", .text)
+                t.column("title", .text)
+                t.column("documentYear", .integer)
+                t.column("parserVersion", .text).notNull()
+                t.column("indicatorCount", .integer).notNull()
+                t.column("blobPruned", .boolean).notNull().defaults(to: false)
+                t.uniqueKey(["sourceId", "sequence"])
+            }
+            try db.create(table: "indicator") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("version", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("key", .text).notNull().indexed()
+                t.column("subject", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("value", .text).notNull()
+                t.column("upper", .text)
+                t.column("unit", .text).notNull()
+                t.column("qualifier", .text)
+                t.column("period", .text)
+                t.column("status", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.column("item", .integer)
+                t.column("confidence", .double).notNull()
+            }
+            try db.create(table: "outbox") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("eventId", .text).notNull().unique()
+                t.column("sourceId", .text).notNull().indexed()
+                t.column("versionId", .integer)
+                t.column("type", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("payload", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}
