@@ -91,6 +91,11 @@ let package = Package(
             dependencies: ["BulletinIntake", "BulletinParser"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "BulletinStoreTests",
+            dependencies: ["BulletinStore", "BulletinParser"],
+            swiftSettings: strictSettings
+        ),
         // A misbehaving HTTP server on 127.0.0.1 for the fetch tests and the CLI's end-to-end tests.
         .target(name: "TestServers", dependencies: ["CZlib"], path: "Tests/TestServers", swiftSettings: strictSettings),
         .testTarget(

@@ -25,7 +25,12 @@ public final class SnapshotStore: Sendable {
 
     /// Opens (creating if `create`) the store in `directory`. Removes debris of interrupted writes
     /// when no other process is writing.
-    public init(directory: String, create: Bool = true, compress: Bool = true) throws(StoreError) {
+    public convenience init(directory: String, create: Bool = true, compress: Bool = true) throws(StoreError) {
+        try self.init(directory: directory, create: create, compress: compress, file: DurableFile())
+    }
+
+    /// Opens the store with `file` for blob writes (tests inject faults through it).
+    package init(directory: String, create: Bool, compress: Bool, file: DurableFile) throws(StoreError) {
         self.directory = directory
         let databasePath = "\(directory)/index.sqlite"
         if !create && access(databasePath, F_OK) != 0 {
@@ -34,7 +39,9 @@ public final class SnapshotStore: Sendable {
         for folder in [directory, "\(directory)/blobs"] where mkdir(folder, 0o755) != 0 && errno != EEXIST {
             throw StoreError.io("create folder", path: folder, errno: errno)
         }
-        blobs = BlobStore(root: "\(directory)/blobs", compress: compress)
+        var blobs = BlobStore(root: "\(directory)/blobs", compress: compress)
+        blobs.file = file
+        self.blobs = blobs
         lock = try StateLock(directory: directory)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
