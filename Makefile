@@ -13,6 +13,7 @@ BENCH_PACKAGES ?= nginx-light curl
 FUZZ_SECONDS ?= 600
 BENCH_MB     ?= 10
 BENCH_RUNS   ?= 7
+BENCH_VERSIONS ?= 10000
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  := .build/release/bulletind
 EXAMPLES     := $(sort $(wildcard Examples/bulletins/*.txt Examples/bulletins/*.html))
@@ -34,12 +35,24 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product bulletind
 
-# Until the daemon lands, `run` parses the bundled example bulletins (our own writing) and
-# prints what bulletind reads in them.
+# Until the daemon lands, `run` parses the bundled example bulletins (our own writing), stores
+# the 2024 work report and its revision as two versions of one source in a fresh state directory
+# (.run-state), and shows the snapshot, the indicators that changed and the events queued.
+RUN_STATE := .run-state
 run: build
 	@for f in $(EXAMPLES); do \
 	  echo; echo "== $$f"; $(RELEASE_BIN) parse "$$f" || exit 1; \
 	done
+	@rm -rf $(RUN_STATE)
+	@echo; echo "== snapshots: the report, then its revision, into $(RUN_STATE)"
+	$(RELEASE_BIN) ingest --state $(RUN_STATE) --region 河西市 hexi-report \
+	  Examples/bulletins/hexi-2024-work-report.txt Examples/bulletins/hexi-2024-work-report-revised.txt
+	$(RELEASE_BIN) history --state $(RUN_STATE) hexi-report
+	@echo; echo "== what changed"
+	$(RELEASE_BIN) diff --state $(RUN_STATE) hexi-report
+	@echo; echo "== events queued for notification"
+	$(RELEASE_BIN) events --state $(RUN_STATE) --source hexi-report
+	$(RELEASE_BIN) verify --state $(RUN_STATE)
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -54,8 +67,10 @@ bench: deps
 	fi
 	$(SWIFT) build -c release --product ParserBenchmark
 	$(SWIFT) build -c release --product FetchBenchmark
+	$(SWIFT) build -c release --product StoreBenchmark
 	.build/release/ParserBenchmark --megabytes $(BENCH_MB) --runs $(BENCH_RUNS) $(wildcard Examples/bulletins/*.txt)
 	.build/release/FetchBenchmark --runs $(BENCH_RUNS)
+	.build/release/StoreBenchmark --versions $(BENCH_VERSIONS) $(wildcard Examples/bulletins/*.txt)
 
 # libFuzzer on the parser; new crashing inputs land in fuzz-artifacts/, to become regression
 # inputs in Tests/Fuzz/corpus (which `make test` replays).

@@ -81,6 +81,12 @@ let package = Package(
             path: "Benchmarks/FetchBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "StoreBenchmark",
+            dependencies: ["BulletinStore", "BulletinParser"],
+            path: "Benchmarks/StoreBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "BulletinParserTests",
             dependencies: ["BulletinParser"],

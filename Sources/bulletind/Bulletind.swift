@@ -14,7 +14,7 @@ struct Bulletind: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ParseCommand.self, FetchCommand.self, IngestCommand.self, HistoryCommand.self, DiffCommand.self,
-            ExportCommand.self, ReparseCommand.self, VerifyCommand.self,
+            ExportCommand.self, ReparseCommand.self, VerifyCommand.self, EventsCommand.self,
         ]
     )
 }

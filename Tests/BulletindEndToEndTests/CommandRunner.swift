@@ -7,6 +7,8 @@ struct CommandRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Standard output exactly as written (String(contentsOf:) drops a byte-order mark).
+        var stdoutBytes: Data = Data()
     }
 
     /// The package's root folder.
@@ -52,6 +54,6 @@ struct CommandRunner {
         process.waitUntilExit()
         return Outcome(
             status: process.terminationStatus, stdout: try String(contentsOf: paths[1], encoding: .utf8),
-            stderr: try String(contentsOf: paths[2], encoding: .utf8))
+            stderr: try String(contentsOf: paths[2], encoding: .utf8), stdoutBytes: try Data(contentsOf: paths[1]))
     }
 }
