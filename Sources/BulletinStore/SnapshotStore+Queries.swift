@@ -30,14 +30,18 @@ extension SnapshotStore {
     {
         let versions = try versions(of: sourceId)
         let pattern = "%\(text)%"
-        return try read { db in
-            try versions.map { version in
-                let matches = try IndicatorRecord.filter(Column("versionId") == version.id!)
-                    .filter(Column("subject").like(pattern) || Column("key") == text)
-                    .order(Column("position")).fetchAll(db)
-                return (version, matches)
-            }
+        // One query over the whole source rather than one a version.
+        let matches = try read { db in
+            try IndicatorRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT indicator.* FROM indicator JOIN version ON version.id = indicator.versionId
+                    WHERE version.sourceId = ? AND (indicator.subject LIKE ? OR indicator.key = ?)
+                    ORDER BY indicator.versionId, indicator.position
+                    """, arguments: [sourceId, pattern, text])
         }
+        let byVersion = Dictionary(grouping: matches, by: \.versionId)
+        return versions.map { version in (version, byVersion[version.id!] ?? []) }
     }
 
     /// How the indicators of version `to` differ from those of version `from` (sequence numbers);

@@ -103,6 +103,16 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(history.stdout.split(separator: "\n").count, 3)
     }
 
+    func testPrune_removesOldDocumentsButKeepsTheirIndicators() throws {
+        let prune = try CommandRunner.run(["prune", "--state", state, "hexi-report", "--keep-versions", "1"])
+        XCTAssertEqual(prune.status, 0, prune.stderr)
+        XCTAssertTrue(prune.stdout.contains("1 stored document removed"), prune.stdout)
+        let history = try CommandRunner.run(["history", "--state", state, "hexi-report", "--indicator", "地区生产总值"])
+        XCTAssertTrue(history.stdout.contains("1286.4"), "version 1's indicators stay: \(history.stdout)")
+        let verify = try CommandRunner.run(["verify", "--state", state])
+        XCTAssertEqual(verify.status, 0, verify.stdout)
+    }
+
     func testReparse_reportsWhatItDid() throws {
         let reparse = try CommandRunner.run(["reparse", "--state", state])
         XCTAssertEqual(reparse.status, 0, reparse.stderr)
