@@ -5,7 +5,7 @@ import BulletinStore
 struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
-        abstract: "List recent events (bulletin.new, indicator.changed …) from the outbox, newest first.",
+        abstract: "List the most recent events (bulletin.new, indicator.changed …) from the outbox, oldest first.",
         discussion: """
             Examples:
               bulletind events --state ./state
@@ -28,7 +28,7 @@ struct EventsCommand: ParsableCommand {
 
     func run() throws {
         let store = try store.open()
-        let events = try storeCall { try store.events(source: source, limit: limit) }
+        let events = try storeCall { try store.events(source: source, limit: limit) }.reversed()
         switch format {
         case .jsonl:
             StandardOutput.write(events.map { $0.payload + "\n" }.joined())
