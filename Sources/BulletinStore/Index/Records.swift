@@ -68,6 +68,28 @@ public struct IndicatorRecord: Codable, Sendable, FetchableRecord, MutablePersis
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// Reads a row by column position: several times faster than Codable decoding, which matters
+    /// for a history over thousands of versions.
+    public init(row: Row) throws {
+        id = row[0]
+        versionId = row[1]
+        position = row[2]
+        key = row[3]
+        subject = row[4]
+        kind = row[5]
+        value = row[6]
+        upper = row[7]
+        unit = row[8]
+        qualifier = row[9]
+        period = row[10]
+        status = row[11]
+        text = row[12]
+        start = row[13]
+        end = row[14]
+        item = row[15]
+        confidence = row[16]
+    }
+
     init(_ indicator: Indicator, versionId: Int64, position: Int, key: String) {
         self.versionId = versionId
         self.position = position
