@@ -10,18 +10,14 @@ extension Transfer {
         }
         guard code == CURLE_OK else {
             let error = CurlError(code, detail: curlMessage)
-            var reason = error.reason
             var message = error.detail
-            if reason == .refusedScheme, message.contains("file"), !request.allowFile {
+            if error.reason == .refusedScheme, message.contains("file"), !request.allowFile {
                 message += " (file:// is allowed only for sources that set allow_file)"
             }
-            if code == CURLE_ABORTED_BY_CALLBACK { reason = .other }
             if code == CURLE_TOO_MANY_REDIRECTS { message = "more than \(request.limits.maxRedirects) redirects" }
-            return .failure(FetchError(reason, message, url: url))
+            return .failure(FetchError(error.reason, message, url: url))
         }
-        var status = 0
-        getLong(CURLINFO_RESPONSE_CODE, into: &status)
-        if url.lowercased().hasPrefix("file:") { status = 200 }
+        let status = url.lowercased().hasPrefix("file:") ? 200 : getLong(CURLINFO_RESPONSE_CODE)
         let response = FetchResponse(
             status: status,
             url: url,
@@ -75,15 +71,10 @@ extension Transfer {
         )
     }
 
-    @discardableResult
-    private func getLong(_ info: CURLINFO, into value: inout Int) -> Int {
-        _ = bulletind_easy_getinfo_long(easy, info, &value)
-        return value
-    }
-
     private func getLong(_ info: CURLINFO) -> Int {
         var value = 0
-        return getLong(info, into: &value)
+        _ = bulletind_easy_getinfo_long(easy, info, &value)
+        return value
     }
 
     private func getString(_ info: CURLINFO) -> String? {

@@ -30,16 +30,18 @@ extension SnapshotStore {
         for version in versions where !version.blobPruned && blobs.storedPath(of: version.blob) == nil {
             report.faults.append("\(version.sourceId) version \(version.sequence): blob \(version.blob) is missing")
         }
-        // Listed under the writers' lock, so a write in progress is neither an orphan nor debris.
-        let listing = try lock.ifFree { () -> ([String], [String]) in
-            let files = blobFolders().flatMap { folder in entries(of: folder).map { "\(folder)/\($0)" } }
-            return (files, temporaryFiles())
+        // Listed under the writers' lock when it is free, so a write in progress is neither an
+        // orphan nor debris.
+        let listAll = { self.blobFolders().flatMap { folder in self.entries(of: folder).map { "\(folder)/\($0)" } } }
+        let lockedFiles = try lock.ifFree { listAll() }
+        let files = lockedFiles ?? listAll()
+        let isTemporary = { (path: String) in
+            (path.split(separator: "/").last ?? "").hasPrefix(DurableFile.temporaryPrefix)
         }
-        let files = listing?.0 ?? blobFolders().flatMap { folder in entries(of: folder).map { "\(folder)/\($0)" } }
-        if let debris = listing?.1 {
-            report.faults += debris.map { "leftover temporary file \($0)" }
+        if lockedFiles != nil {
+            report.faults += files.filter(isTemporary).map { "leftover temporary file \($0)" }
         }
-        let blobFiles = files.filter { !($0.split(separator: "/").last ?? "").hasPrefix(DurableFile.temporaryPrefix) }
+        let blobFiles = files.filter { !isTemporary($0) }
         for (index, path) in blobFiles.enumerated() {
             progress(index + 1, blobFiles.count)
             let name = String(path.split(separator: "/").last ?? "")
@@ -52,7 +54,7 @@ extension SnapshotStore {
             } catch {
                 report.faults.append("blob \(path): \(error)")
             }
-            if listing != nil && !referenced.contains(hash) {
+            if lockedFiles != nil && !referenced.contains(hash) {
                 report.notes.append("orphan blob \(path): no version refers to it")
             }
         }

@@ -46,9 +46,19 @@ public enum IndicatorFormatter {
                 i.text,
                 String(i.start), String(i.end), i.item.map(String.init) ?? "", String(i.confidence),
             ]
-            out += row.map(csvField).joined(separator: ",") + "\r\n"
+            out += csvRow(row) + "\r\n"
         }
         return out
+    }
+
+    /// Fields as one CSV row (no line ending).
+    public static func csvRow(_ fields: [String]) -> String {
+        fields.map(csvField).joined(separator: ",")
+    }
+
+    /// A JSON object from names and values already rendered as JSON (`quote(s)`, `"3"`, `"null"`).
+    public static func jsonObject(_ fields: [(name: String, json: String)]) -> String {
+        "{" + fields.map { quote($0.name) + ":" + $0.json }.joined(separator: ",") + "}"
     }
 
     /// A table for people: subject, kind, value with unit and qualifier, period, status.
@@ -64,16 +74,30 @@ public enum IndicatorFormatter {
                 + (i.qualifier.map { ["以上", "以下", "以内", "左右", "上下", "余", "多", "有余"].contains($0) ? $0 : "" } ?? "")
             return [i.subject, i.kind.rawValue, value, i.period ?? "-", i.status.rawValue]
         }
+        return alignedTable(header, rows, underline: true)
+            + "\(indicators.count) indicator\(indicators.count == 1 ? "" : "s")\n"
+    }
+
+    /// Rows in columns padded for a terminal (CJK characters take two), the header first and,
+    /// with `underline`, a row of dashes under it.
+    public static func alignedTable(_ header: [String], _ rows: [[String]], underline: Bool = false) -> String {
         var widths = header.map(displayWidth)
-        for row in rows { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], displayWidth(cell)) } }
+        for row in rows {
+            for (k, cell) in row.enumerated() {
+                if k < widths.count {
+                    widths[k] = max(widths[k], displayWidth(cell))
+                } else {
+                    widths.append(displayWidth(cell))
+                }
+            }
+        }
         func render(_ row: [String]) -> String {
             row.enumerated().map { k, cell in cell + String(repeating: " ", count: widths[k] - displayWidth(cell)) }
                 .joined(separator: "  ").trimmingTrailingSpaces
         }
         var out = render(header) + "\n"
-        out += render(widths.map { String(repeating: "-", count: $0) }) + "\n"
+        if underline { out += render(widths.map { String(repeating: "-", count: $0) }) + "\n" }
         for row in rows { out += render(row) + "\n" }
-        out += "\(indicators.count) indicator\(indicators.count == 1 ? "" : "s")\n"
         return out
     }
 

@@ -27,6 +27,14 @@ public struct IndicatorChange: Sendable {
     }
 }
 
+extension Array where Element == IndicatorChange {
+    /// "3 changed, 0 added, 21 removed"
+    public var summary: String {
+        let count = { (kind: IndicatorChange.Kind) in filter { $0.kind == kind }.count }
+        return "\(count(.changed)) changed, \(count(.added)) added, \(count(.removed)) removed"
+    }
+}
+
 /// Indicator identity across versions, and the comparison of two versions' indicators.
 public enum IndicatorDiff {
     /// Identity keys for a document's indicators, in order: period, kind, status and the subject with

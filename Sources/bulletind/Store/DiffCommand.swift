@@ -40,8 +40,7 @@ struct DiffCommand: ParsableCommand {
         case .table:
             var out = "\(source): version \(older.sequence) → \(newer.sequence)\n"
             for change in changes { out += Self.line(change) + "\n" }
-            let count = { (kind: IndicatorChange.Kind) in changes.filter { $0.kind == kind }.count }
-            out += "\(count(.changed)) changed, \(count(.added)) added, \(count(.removed)) removed\n"
+            out += changes.summary + "\n"
             StandardOutput.write(out)
         }
     }
@@ -65,7 +64,7 @@ struct DiffCommand: ParsableCommand {
 
     static func json(_ change: IndicatorChange) -> String {
         let i = change.current
-        var fields = [
+        var fields: [(name: String, json: String)] = [
             ("change", IndicatorFormatter.quote(change.kind.rawValue)), ("key", IndicatorFormatter.quote(change.key)),
             ("subject", IndicatorFormatter.quote(i.subject)), ("kind", IndicatorFormatter.quote(i.kind)),
             ("period", i.period.map(IndicatorFormatter.quote) ?? "null"),
@@ -77,6 +76,6 @@ struct DiffCommand: ParsableCommand {
         ]
         fields.append(("relative", change.relative.map { "\($0)" } ?? "null"))
         fields.append(("text", IndicatorFormatter.quote(i.text)))
-        return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
+        return IndicatorFormatter.jsonObject(fields) + "\n"
     }
 }

@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let store = try store.open()
         if let source { _ = try storeCall { try store.versions(of: source) } }  // a clear error for a wrong id
-        var buffer = format == .csv ? "\u{FEFF}" + Self.columns.joined(separator: ",") + "\r\n" : ""
+        var buffer = format == .csv ? "\u{FEFF}" + IndicatorFormatter.csvRow(Self.columns) + "\r\n" : ""
         try storeCall {
             try store.forEachIndicator(source: source) { version, i in
                 let values: [String?] = [
@@ -42,18 +42,13 @@ struct ExportCommand: ParsableCommand {
                     i.kind, i.value, i.upper, i.unit, i.qualifier, i.period, i.status, "\(i.confidence)", i.key, i.text,
                 ]
                 if format == .csv {
-                    buffer += values.map { IndicatorFormatter.csvField($0 ?? "") }.joined(separator: ",") + "\r\n"
+                    buffer += IndicatorFormatter.csvRow(values.map { $0 ?? "" }) + "\r\n"
                 } else {
-                    buffer +=
-                        "{"
-                        + zip(Self.columns, values).map { name, value in
-                            let json: String
-                            switch name {
-                            case "version", "confidence": json = value ?? "null"
-                            default: json = value.map(IndicatorFormatter.quote) ?? "null"
-                            }
-                            return "\"\(name)\":\(json)"
-                        }.joined(separator: ",") + "}\n"
+                    let fields = zip(Self.columns, values).map { name, value in
+                        let quoted = name != "version" && name != "confidence"
+                        return (name, value.map { quoted ? IndicatorFormatter.quote($0) : $0 } ?? "null")
+                    }
+                    buffer += IndicatorFormatter.jsonObject(fields) + "\n"
                 }
                 if buffer.utf8.count > 1 << 16 {
                     StandardOutput.write(buffer)

@@ -49,15 +49,13 @@ struct HistoryCommand: ParsableCommand {
         }
         switch format {
         case .table:
-            return TextTable.render(
-                header, rows.map { row in row.enumerated().map { $0 == 3 ? String($1.prefix(12)) : $1 } })
+            let short = rows.map { row in row.enumerated().map { $0 == 3 ? String($1.prefix(12)) : $1 } }
+            return IndicatorFormatter.alignedTable(header, short)
         case .csv:
-            return ([header] + rows).map { $0.map(IndicatorFormatter.csvField).joined(separator: ",") + "\n" }.joined()
+            return ([header] + rows).map { IndicatorFormatter.csvRow($0) + "\n" }.joined()
         case .jsonl:
             return rows.map { row in
-                "{"
-                    + zip(header, row).map { "\(IndicatorFormatter.quote($0)):\(Self.jsonValue($1, key: $0))" }
-                    .joined(separator: ",") + "}\n"
+                IndicatorFormatter.jsonObject(zip(header, row).map { ($0, Self.jsonValue($1, key: $0)) }) + "\n"
             }.joined()
         }
     }
@@ -67,9 +65,11 @@ struct HistoryCommand: ParsableCommand {
         case .jsonl:
             return history.map { entry in
                 let items = entry.indicators.map(Self.json).joined(separator: ",")
-                return
-                    "{\"version\":\(entry.version.sequence),\"fetched_at\":\"\(Timestamp.string(entry.version.fetchedAt))\","
-                    + "\"sha256\":\"\(entry.version.blob)\",\"indicators\":[\(items)]}\n"
+                return IndicatorFormatter.jsonObject([
+                    ("version", "\(entry.version.sequence)"),
+                    ("fetched_at", IndicatorFormatter.quote(Timestamp.string(entry.version.fetchedAt))),
+                    ("sha256", IndicatorFormatter.quote(entry.version.blob)), ("indicators", "[\(items)]"),
+                ]) + "\n"
             }.joined()
         case .table, .csv:
             let header = ["version", "fetched_at", "subject", "kind", "period", "status", "value", "unit", "qualifier"]
@@ -86,15 +86,14 @@ struct HistoryCommand: ParsableCommand {
                 }
             }
             if format == .csv {
-                return ([header] + rows).map { $0.map(IndicatorFormatter.csvField).joined(separator: ",") + "\n" }
-                    .joined()
+                return ([header] + rows).map { IndicatorFormatter.csvRow($0) + "\n" }.joined()
             }
-            return TextTable.render(header, rows)
+            return IndicatorFormatter.alignedTable(header, rows)
         }
     }
 
     static func json(_ i: IndicatorRecord) -> String {
-        var fields = [
+        var fields: [(name: String, json: String)] = [
             ("subject", IndicatorFormatter.quote(i.subject)), ("kind", IndicatorFormatter.quote(i.kind)),
             ("value", IndicatorFormatter.quote(i.value)), ("unit", IndicatorFormatter.quote(i.unit)),
             ("period", i.period.map(IndicatorFormatter.quote) ?? "null"),
@@ -103,29 +102,10 @@ struct HistoryCommand: ParsableCommand {
             ("text", IndicatorFormatter.quote(i.text)), ("key", IndicatorFormatter.quote(i.key)),
         ]
         if let upper = i.upper { fields.append(("upper", IndicatorFormatter.quote(upper))) }
-        return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+        return IndicatorFormatter.jsonObject(fields)
     }
 
     static func jsonValue(_ value: String, key: String) -> String {
         ["version", "bytes", "indicators"].contains(key) ? value : IndicatorFormatter.quote(value)
-    }
-}
-
-/// Columns padded for a terminal (CJK characters count two).
-enum TextTable {
-    static func render(_ header: [String], _ rows: [[String]]) -> String {
-        let all = [header] + rows
-        let columns = all.map(\.count).max() ?? 0
-        var widths = [Int](repeating: 0, count: columns)
-        for row in all { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) } }
-        return all.map { row in
-            row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - width(cell))
-            }.joined(separator: "  ") + "\n"
-        }.joined()
-    }
-
-    static func width(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && $1.value != 0x2014 ? 2 : 1) }
     }
 }

@@ -75,8 +75,7 @@ struct IngestCommand: ParsableCommand {
             var line = "\(file): stored \(version.sourceId) v\(version.sequence) (sha256 \(hash), "
             line += "\(version.size) bytes, \(version.indicatorCount) indicators"
             if version.sequence > 1 {
-                let count = { (kind: IndicatorChange.Kind) in changes.filter { $0.kind == kind }.count }
-                line += "; \(count(.changed)) changed, \(count(.added)) added, \(count(.removed)) removed"
+                line += "; " + changes.summary
             }
             return line + "; \(events) event\(events == 1 ? "" : "s") queued)"
         }
