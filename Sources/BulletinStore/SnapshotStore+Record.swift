@@ -22,17 +22,21 @@ extension SnapshotStore {
         }
     }
 
-    /// Records that a source was checked and found unchanged (a 304, or the same bytes).
-    public func recordCheck(sourceId: String, at date: Date = Date()) throws(StoreError) {
+    /// Records that a source was checked and found unchanged (a 304, or the same bytes), with the
+    /// validators the server sent this time, where it sent any.
+    public func recordCheck(
+        sourceId: String, at date: Date = Date(), etag: String? = nil, lastModified: String? = nil
+    ) throws(StoreError) {
         try lock.exclusively { () throws(StoreError) in
             try write { db in
                 try db.execute(
                     sql: "UPDATE source SET lastCheckedAt = ? WHERE id = ?", arguments: [date, sourceId])
                 try db.execute(
                     sql: """
-                        UPDATE version SET lastSeenAt = ? WHERE id =
-                          (SELECT id FROM version WHERE sourceId = ? ORDER BY sequence DESC LIMIT 1)
-                        """, arguments: [date, sourceId])
+                        UPDATE version SET lastSeenAt = ?, etag = coalesce(?, etag),
+                          lastModified = coalesce(?, lastModified)
+                        WHERE id = (SELECT id FROM version WHERE sourceId = ? ORDER BY sequence DESC LIMIT 1)
+                        """, arguments: [date, etag, lastModified, sourceId])
             }
         }
     }

@@ -23,6 +23,12 @@ public struct Event: Codable, Sendable, Equatable {
         public var id: String
         public var url: String
         public var region: String?
+
+        public init(id: String, url: String, region: String?) {
+            self.id = id
+            self.url = url
+            self.region = region
+        }
     }
 
     public struct Document: Codable, Sendable, Equatable {

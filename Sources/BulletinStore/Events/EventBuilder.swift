@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The events a new version causes: bulletin.new for a source's first document, otherwise
 /// bulletin.updated and one indicator.added / removed / changed per difference.
@@ -28,5 +28,18 @@ struct EventBuilder {
             events.append(event("indicator.\(change.kind.rawValue)", change.key, indicator: part))
         }
         return events
+    }
+}
+
+extension Event {
+    /// source.failing or source.recovered for a run of failures that began at `since`: the same
+    /// run gives the same id, so a retried save queues it once.
+    public static func health(
+        _ type: String, source: Event.Source, error: String?, since: Date, at date: Date
+    ) -> Event {
+        let run = String(Int(since.timeIntervalSince1970 * 1000))
+        return Event(
+            id: stableID(source.id, type, run), type: type, occurredAt: date, source: source, document: nil,
+            indicator: nil, error: error)
     }
 }

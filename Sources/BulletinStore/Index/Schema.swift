@@ -63,6 +63,19 @@ enum Schema {
                 t.column("payload", .text).notNull()
             }
         }
+        migrator.registerMigration("v2: the daemon's schedule and each source's health") { db in
+            try db.create(table: "watch") { t in
+                t.primaryKey("sourceId", .text)
+                t.column("url", .text).notNull()
+                t.column("nextDueAt", .datetime)
+                t.column("lastAttemptAt", .datetime)
+                t.column("lastSuccessAt", .datetime)
+                t.column("consecutiveFailures", .integer).notNull().defaults(to: 0)
+                t.column("lastError", .text)
+                t.column("lastErrorAt", .datetime)
+                t.column("failingReported", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 }

@@ -51,6 +51,7 @@ struct EventsCommand: ParsableCommand {
             default: break
             }
         }
+        if let error = event.error { line += "  \(error)" }
         return line
     }
 }
