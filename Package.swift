@@ -116,6 +116,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "BulletinWatchTests",
+            dependencies: [
+                "BulletinWatch", "BulletinStore", "BulletinFetch", "TestServers",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "BulletindEndToEndTests",
             dependencies: ["BulletinParser", "TestServers"],
             swiftSettings: strictSettings

@@ -94,6 +94,17 @@ extension HostileServer {
         case "/hold":  // 200 ms, counted per host
             holding(host: request.headers["host"] ?? "", for: 200_000)
             return c.send(Self.head(200, [], body: "held"))
+        case let path where path.hasPrefix("/docs/"):
+            guard let document = document(String(path.dropFirst(6))) else {
+                return c.send(Self.head(404, [], body: "no such document"))
+            }
+            guard document.status == 200 else { return c.send(Self.head(document.status, [], body: "failing")) }
+            let etag = "\"\(document.body.count)-\(document.body.reduce(0) { ($0 &* 31 &+ Int($1)) & 0xFFFFFF })\""
+            if request.headers["if-none-match"] == etag { return c.send(Self.head(304, ["ETag: \(etag)"])) }
+            let head = Self.head(
+                200,
+                ["Content-Type: \(document.contentType)", "ETag: \(etag)", "Content-Length: \(document.body.count)"])
+            return c.send(Array(head.utf8) + document.body)
         case let path where path.hasPrefix("/page/"):
             return c.send(Self.head(200, ["Content-Type: text/html"], body: String(repeating: "页", count: 100)))
         default:

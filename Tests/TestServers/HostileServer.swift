@@ -15,6 +15,7 @@ public final class HostileServer: @unchecked Sendable {
     private var heads: [String] = []
     private var inFlight: [String: Int] = [:]
     private var peak: [String: Int] = [:]
+    private var documents: [String: (body: [UInt8], contentType: String, status: Int)] = [:]
 
     public var base: String { "http://127.0.0.1:\(port)" }
     public var internalBase: String { "http://127.0.0.2:\(port)" }
@@ -49,6 +50,18 @@ public final class HostileServer: @unchecked Sendable {
 
     /// The most `/hold` requests that were in flight at once, per Host header.
     public func peakInFlight(host: String) -> Int { lock.withLock { peak[host, default: 0] } }
+
+    /// Serves `body` at `/docs/NAME` with an ETag of its content, answering If-None-Match with a
+    /// 304; a `status` other than 200 serves that error instead.
+    public func serve(
+        _ name: String, body: [UInt8], contentType: String = "text/plain; charset=utf-8", status: Int = 200
+    ) {
+        lock.withLock { documents[name] = (body, contentType, status) }
+    }
+
+    func document(_ name: String) -> (body: [UInt8], contentType: String, status: Int)? {
+        lock.withLock { documents[name] }
+    }
 
     /// Resets the `/hold` counts.
     public func resetPeaks() { lock.withLock { peak = [:] } }

@@ -53,7 +53,9 @@ final class ConfigReader {
     func int(_ table: Table, _ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let text = string(table, key) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            problem(table.child(key), table.entries[key], "expected a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"")
+            problem(
+                table.child(key), table.entries[key],
+                "expected a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"")
             return nil
         }
         return value
@@ -78,7 +80,8 @@ final class ConfigReader {
             return nil
         }
         guard value >= minimum else {
-            problem(table.child(key), table.entries[key], "\(text) is too short (at least \(DurationText.format(minimum)))")
+            problem(
+                table.child(key), table.entries[key], "\(text) is too short (at least \(DurationText.format(minimum)))")
             return nil
         }
         return value

@@ -28,13 +28,15 @@ extension SourceConfig {
                 source.jitter = text.hasSuffix("%") ? share / 100 : share
             }
             if !(0...0.5).contains(source.jitter) || Double(text.replacingOccurrences(of: "%", with: "")) == nil {
-                reader.problem("\(path).jitter", table.entries["jitter"], "expected a share from 0 to 0.5 (or 0% to 50%)")
+                reader.problem(
+                    "\(path).jitter", table.entries["jitter"], "expected a share from 0 to 0.5 (or 0% to 50%)")
             }
         }
         if let text = reader.string(table, "active_hours") {
             source.activeHours = ActiveHours(parsing: text)
             if source.activeHours == nil {
-                reader.problem("\(path).active_hours", table.entries["active_hours"], "expected HH:MM-HH:MM, as in 08:00-20:00")
+                reader.problem(
+                    "\(path).active_hours", table.entries["active_hours"], "expected HH:MM-HH:MM, as in 08:00-20:00")
             }
         }
         if let url {

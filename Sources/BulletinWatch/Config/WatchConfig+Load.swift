@@ -34,7 +34,12 @@ extension WatchConfig {
         } else {
             reader.problem("", nil, "the file is empty")
         }
-        guard reader.problems.isEmpty else { throw ConfigError(file: file, problems: reader.problems) }
+        guard reader.problems.isEmpty else {
+            let ordered = reader.problems.enumerated().sorted { a, b in
+                (a.element.line ?? 0, a.offset) < (b.element.line ?? 0, b.offset)
+            }
+            throw ConfigError(file: file, problems: ordered.map(\.element))
+        }
         return config
     }
 
@@ -66,14 +71,16 @@ extension WatchConfig {
             if Self.logLevels.contains(level) {
                 logLevel = level
             } else {
-                reader.problem("log_level", top.entries["log_level"], "expected one of \(Self.logLevels.joined(separator: ", "))")
+                reader.problem(
+                    "log_level", top.entries["log_level"], "expected one of \(Self.logLevels.joined(separator: ", "))")
             }
         }
         if let zone = reader.string(top, "time_zone") {
             if let parsed = TimeZone(identifier: zone) {
                 timeZone = parsed
             } else {
-                reader.problem("time_zone", top.entries["time_zone"], "unknown time zone \"\(zone)\" (as in Asia/Shanghai)")
+                reader.problem(
+                    "time_zone", top.entries["time_zone"], "unknown time zone \"\(zone)\" (as in Asia/Shanghai)")
             }
         }
         if let node = top.entries["fetch"] { fetch.read(node, with: reader) }
@@ -106,7 +113,9 @@ extension WatchConfig {
             let path = "notify[\(index)]"
             guard var sink = SinkConfig.read(node, path: path, with: reader, base: base) else { continue }
             counts[sink.type, default: 0] += 1
-            if sink.name.isEmpty { sink.name = counts[sink.type]! == 1 ? sink.type : "\(sink.type)-\(counts[sink.type]!)" }
+            if sink.name.isEmpty {
+                sink.name = counts[sink.type]! == 1 ? sink.type : "\(sink.type)-\(counts[sink.type]!)"
+            }
             if !names.insert(sink.name).inserted {
                 reader.problem("\(path).name", node, "\"\(sink.name)\" names another sink too")
             }
@@ -117,7 +126,9 @@ extension WatchConfig {
 
 extension FetchSettings {
     mutating func read(_ node: Node, with reader: ConfigReader) {
-        let keys = ["timeout", "connect_timeout", "max_bytes", "concurrency", "per_host", "user_agent", "proxy", "ca_bundle"]
+        let keys = [
+            "timeout", "connect_timeout", "max_bytes", "concurrency", "per_host", "user_agent", "proxy", "ca_bundle",
+        ]
         guard let table = reader.table(node, "fetch", keys: keys) else { return }
         timeout = reader.duration(table, "timeout", atLeast: .seconds(1)) ?? timeout
         connectTimeout = reader.duration(table, "connect_timeout", atLeast: .seconds(1)) ?? connectTimeout
@@ -125,7 +136,8 @@ extension FetchSettings {
             if let bytes = ByteCount.parse(text), bytes > 0 {
                 maxBytes = bytes
             } else {
-                reader.problem("fetch.max_bytes", table.entries["max_bytes"], "\"\(text)\" is not a size (write 20MB, 512KB)")
+                reader.problem(
+                    "fetch.max_bytes", table.entries["max_bytes"], "\"\(text)\" is not a size (write 20MB, 512KB)")
             }
         }
         concurrency = reader.int(table, "concurrency", in: 1...256) ?? concurrency

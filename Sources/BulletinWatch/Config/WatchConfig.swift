@@ -101,5 +101,7 @@ public struct SinkConfig: Sendable, Equatable {
     public var lists: [String: [String]]
 
     /// The sink types bulletind knows.
-    public static let types: Set<String> = ["webhook", "dingtalk", "wecom", "feishu", "slack", "email", "command", "file"]
+    public static let types: Set<String> = [
+        "webhook", "dingtalk", "wecom", "feishu", "slack", "email", "command", "file",
+    ]
 }

@@ -85,12 +85,14 @@ public struct SourceChecker: Sendable {
     {
         let validators = response.validators
         if response.isNotModified {
-            try store.recordCheck(sourceId: source.id, at: date, etag: validators.etag, lastModified: validators.lastModified)
+            try store.recordCheck(
+                sourceId: source.id, at: date, etag: validators.etag, lastModified: validators.lastModified)
             return .unchanged(notModified: true)
         }
         // The same bytes need no parsing.
         if let latest, !latest.blobPruned, latest.url == source.url, latest.blob == SHA256.hex(of: response.body) {
-            try store.recordCheck(sourceId: source.id, at: date, etag: validators.etag, lastModified: validators.lastModified)
+            try store.recordCheck(
+                sourceId: source.id, at: date, etag: validators.etag, lastModified: validators.lastModified)
             return .unchanged(notModified: false)
         }
         let reader = DocumentReader(year: source.year)

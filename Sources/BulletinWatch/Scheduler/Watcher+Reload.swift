@@ -29,7 +29,8 @@ extension Watcher {
             if let before = old[source.id] {
                 guard before != source else { continue }
                 changed += 1
-                if before.url != source.url || before.every != source.every || before.activeHours != source.activeHours {
+                if before.url != source.url || before.every != source.every || before.activeHours != source.activeHours
+                {
                     var entry = health[source.id] ?? SourceHealth(sourceId: source.id, url: source.url)
                     let remembered = before.url == source.url ? entry : nil
                     entry.nextDueAt = policy.atStart(of: source, remembered: remembered, now: now, using: &random)
@@ -38,7 +39,8 @@ extension Watcher {
                 }
             } else {
                 added += 1
-                var entry = (try? store.health(of: source.id)) ?? nil ?? SourceHealth(sourceId: source.id, url: source.url)
+                var entry =
+                    (try? store.health(of: source.id)) ?? nil ?? SourceHealth(sourceId: source.id, url: source.url)
                 entry.nextDueAt = policy.atStart(of: source, remembered: entry, now: now, using: &random)
                 entry.url = source.url
                 health[source.id] = entry

@@ -43,7 +43,8 @@ struct StatusCommand: ParsableCommand {
             let summary = versions[source.id]
             let checked = entry?.lastAttemptAt
             rows.append([
-                source.id, entry?.state ?? "never checked", Self.ago(checked, now), Self.ago(summary?.lastChangeAt, now),
+                source.id, entry?.state ?? "never checked", Self.ago(checked, now),
+                Self.ago(summary?.lastChangeAt, now),
                 "\(summary?.count ?? 0)", Self.until(entry?.nextDueAt, now), entry?.lastError ?? "",
             ])
             let q = IndicatorFormatter.quote
