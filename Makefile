@@ -18,7 +18,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  := .build/release/bulletind
 EXAMPLES     := $(sort $(wildcard Examples/bulletins/*.txt Examples/bulletins/*.html))
 
-.PHONY: all deps build run test bench fuzz fuzz-build lint format clean
+.PHONY: all deps build run install test bench fuzz fuzz-build lint format clean
 
 all: build
 
@@ -35,24 +35,30 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product bulletind
 
-# Until the daemon lands, `run` parses the bundled example bulletins (our own writing), stores
-# the 2024 work report and its revision as two versions of one source in a fresh state directory
-# (.run-state), and shows the snapshot, the indicators that changed and the events queued.
-RUN_STATE := .run-state
+# `run` starts the daemon on bundled example bulletins (our own writing) served by a local web
+# server, shows the first snapshots, publishes a revised report and shows the indicator change and
+# the alerts it queued (Examples/demo/run.sh; state in .run-state).
 run: build
-	@for f in $(EXAMPLES); do \
-	  echo; echo "== $$f"; $(RELEASE_BIN) parse "$$f" || exit 1; \
-	done
-	@rm -rf $(RUN_STATE)
-	@echo; echo "== snapshots: the report, then its revision, into $(RUN_STATE)"
-	$(RELEASE_BIN) ingest --state $(RUN_STATE) --region 河西市 hexi-report \
-	  Examples/bulletins/hexi-2024-work-report.txt Examples/bulletins/hexi-2024-work-report-revised.txt
-	$(RELEASE_BIN) history --state $(RUN_STATE) hexi-report
-	@echo; echo "== what changed"
-	$(RELEASE_BIN) diff --state $(RUN_STATE) hexi-report
-	@echo; echo "== events queued for notification"
-	$(RELEASE_BIN) events --state $(RUN_STATE) --source hexi-report
-	$(RELEASE_BIN) verify --state $(RUN_STATE)
+	@BIN=$(RELEASE_BIN) STATE=.run-state sh Examples/demo/run.sh
+
+# `install` puts the binary, its man page, the systemd unit and the example config (unless one is
+# there already) in place. DESTDIR stages a package; PREFIX moves the binary.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+INSTALL_SUDO := $(if $(DESTDIR),,$(SUDO))
+install: build
+	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual --configuration release
+	$(INSTALL_SUDO) install -D -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/bulletind
+	$(INSTALL_SUDO) install -D -m 0644 .build/plugins/GenerateManual/outputs/bulletind/bulletind.1 \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/bulletind.1
+	sed 's#/usr/local/bin/#$(PREFIX)/bin/#g' systemd/bulletind.service > .build/bulletind.service
+	$(INSTALL_SUDO) install -D -m 0644 .build/bulletind.service $(DESTDIR)/etc/systemd/system/bulletind.service
+	@if [ -e $(DESTDIR)/etc/bulletind/bulletind.yaml ]; then \
+	  echo "kept the existing $(DESTDIR)/etc/bulletind/bulletind.yaml"; \
+	else \
+	  $(INSTALL_SUDO) install -D -m 0644 etc/bulletind/bulletind.yaml $(DESTDIR)/etc/bulletind/bulletind.yaml; \
+	fi
+	@echo "installed; edit /etc/bulletind/bulletind.yaml, then: systemctl daemon-reload && systemctl enable --now bulletind"
 
 test: deps
 	$(SWIFT) build --build-tests
