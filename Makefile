@@ -14,6 +14,7 @@ FUZZ_SECONDS ?= 600
 BENCH_MB     ?= 10
 BENCH_RUNS   ?= 7
 BENCH_VERSIONS ?= 10000
+BENCH_DAEMON_RUNS ?= 5
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN  := .build/release/bulletind
 EXAMPLES     := $(sort $(wildcard Examples/bulletins/*.txt Examples/bulletins/*.html))
@@ -65,7 +66,7 @@ test: deps
 	$(SWIFT) test --skip-build --disable-swift-testing
 	.build/debug/ParserFuzz Tests/Fuzz/corpus Tests/Fixtures Examples/bulletins
 
-bench: deps
+bench: deps $(URLWATCH)
 	@missing=""; for p in $(BENCH_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  [ -x /usr/sbin/nginx ] && [ -x /usr/bin/curl ] || { $(SUDO) apt-get update -qq && \
@@ -74,9 +75,18 @@ bench: deps
 	$(SWIFT) build -c release --product ParserBenchmark
 	$(SWIFT) build -c release --product FetchBenchmark
 	$(SWIFT) build -c release --product StoreBenchmark
+	$(SWIFT) build -c release --product DaemonBenchmark
+	$(SWIFT) build -c release --product bulletind
 	.build/release/ParserBenchmark --megabytes $(BENCH_MB) --runs $(BENCH_RUNS) $(wildcard Examples/bulletins/*.txt)
 	.build/release/FetchBenchmark --runs $(BENCH_RUNS)
 	.build/release/StoreBenchmark --versions $(BENCH_VERSIONS) $(wildcard Examples/bulletins/*.txt)
+	.build/release/DaemonBenchmark --runs $(BENCH_DAEMON_RUNS) --urlwatch $(URLWATCH) $(wildcard Examples/bulletins/*.txt)
+
+# urlwatch 2.29 from PyPI, in a virtualenv of its own, for the daemon benchmark to compare with.
+URLWATCH := .build/bench-venv/bin/urlwatch
+$(URLWATCH):
+	python3 -m venv .build/bench-venv || { $(SUDO) apt-get install -y -qq python3-venv && python3 -m venv .build/bench-venv; }
+	.build/bench-venv/bin/pip install -q urlwatch==2.29
 
 # libFuzzer on the parser; new crashing inputs land in fuzz-artifacts/, to become regression
 # inputs in Tests/Fuzz/corpus (which `make test` replays).

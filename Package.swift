@@ -81,10 +81,18 @@ let package = Package(
             path: "Benchmarks/ParserBenchmark",
             swiftSettings: strictSettings
         ),
+        // nginx and process measurement shared by the benchmarks.
+        .target(name: "BenchmarkSupport", path: "Benchmarks/Support", swiftSettings: strictSettings),
         .executableTarget(
             name: "FetchBenchmark",
-            dependencies: ["BulletinFetch"],
+            dependencies: ["BulletinFetch", "BenchmarkSupport"],
             path: "Benchmarks/FetchBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "DaemonBenchmark",
+            dependencies: ["BenchmarkSupport"],
+            path: "Benchmarks/DaemonBenchmark",
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -27,18 +27,7 @@ extension SnapshotStore {
     public func recordCheck(
         sourceId: String, at date: Date = Date(), etag: String? = nil, lastModified: String? = nil
     ) throws(StoreError) {
-        try lock.exclusively { () throws(StoreError) in
-            try write { db in
-                try db.execute(
-                    sql: "UPDATE source SET lastCheckedAt = ? WHERE id = ?", arguments: [date, sourceId])
-                try db.execute(
-                    sql: """
-                        UPDATE version SET lastSeenAt = ?, etag = coalesce(?, etag),
-                          lastModified = coalesce(?, lastModified)
-                        WHERE id = (SELECT id FROM version WHERE sourceId = ? ORDER BY sequence DESC LIMIT 1)
-                        """, arguments: [date, etag, lastModified, sourceId])
-            }
-        }
+        try save(CheckBatch(unchanged: [.init(sourceId: sourceId, at: date, etag: etag, lastModified: lastModified)]))
     }
 
     private func touch(_ latest: VersionRecord, with snapshot: Snapshot) throws(StoreError) -> VersionRecord {
@@ -95,10 +84,21 @@ extension SnapshotStore {
         let keys = IndicatorDiff.keys(for: indicators)
         var records: [IndicatorRecord] = []
         records.reserveCapacity(indicators.count)
+        // One cached statement with positional arguments: Codable inserts cost more than SQLite here.
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO indicator (versionId, position, key, subject, kind, value, upper, unit, qualifier,
+                  period, status, text, start, "end", item, confidence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for (position, indicator) in indicators.enumerated() {
-            var record = IndicatorRecord(indicator, versionId: versionId, position: position, key: keys[position])
-            try record.insert(db)
-            records.append(record)
+            var r = IndicatorRecord(indicator, versionId: versionId, position: position, key: keys[position])
+            try insert.execute(arguments: [
+                r.versionId, r.position, r.key, r.subject, r.kind, r.value, r.upper, r.unit, r.qualifier, r.period,
+                r.status, r.text, r.start, r.end, r.item, r.confidence,
+            ])
+            r.id = db.lastInsertedRowID
+            records.append(r)
         }
         return records
     }

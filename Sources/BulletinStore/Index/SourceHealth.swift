@@ -43,3 +43,40 @@ public struct VersionSummary: Sendable, Equatable {
     /// When the latest version was first fetched: the last change.
     public var lastChangeAt: Date
 }
+
+/// Checks to save together: schedules and health, documents found unchanged, and health events.
+///
+/// ```swift
+/// var batch = CheckBatch()
+/// batch.unchanged.append(.init(sourceId: "hexi-report", at: Date(), etag: "\"v2\"", lastModified: nil))
+/// try store.save(batch)
+/// ```
+public struct CheckBatch: Sendable {
+    public var health: [SourceHealth]
+    public var unchanged: [Unchanged]
+    public var events: [Event]
+
+    /// A check that found the stored document current, with the validators the server sent.
+    public struct Unchanged: Sendable, Equatable {
+        public var sourceId: String
+        public var at: Date
+        public var etag: String?
+        public var lastModified: String?
+
+        public init(sourceId: String, at: Date, etag: String?, lastModified: String?) {
+            self.sourceId = sourceId
+            self.at = at
+            self.etag = etag
+            self.lastModified = lastModified
+        }
+    }
+
+    public init(health: [SourceHealth] = [], unchanged: [Unchanged] = [], events: [Event] = []) {
+        self.health = health
+        self.unchanged = unchanged
+        self.events = events
+    }
+
+    public var isEmpty: Bool { health.isEmpty && unchanged.isEmpty && events.isEmpty }
+    public var count: Int { health.count + unchanged.count + events.count }
+}

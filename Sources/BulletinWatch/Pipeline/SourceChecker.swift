@@ -5,8 +5,9 @@ public import Foundation
 
 /// What one check of one source came to.
 public enum CheckOutcome: Sendable, Equatable {
-    /// The document is as stored: a 304, or the same bytes.
-    case unchanged(notModified: Bool)
+    /// The document is as stored: a 304, or the same bytes; with the validators the server sent.
+    /// The caller records the check (``SnapshotStore/save(_:)-(CheckBatch)``), in batches.
+    case unchanged(notModified: Bool, validators: Validators)
     /// A new version was stored: its sequence number, how many indicators changed and the events queued.
     case stored(version: Int, changes: Int, events: Int)
     /// The check failed; nothing was stored.
@@ -38,12 +39,15 @@ public struct SourceChecker: Sendable {
 
     /// Checks `source` once. Never throws: every failure becomes `.failed` with a one-line message.
     public func check(_ source: SourceConfig, at date: Date = Date()) async -> CheckOutcome {
-        let latest: VersionRecord?
         do {
-            latest = try store.latestVersion(of: source.id)
+            return await check(source, latest: try store.latestVersion(of: source.id), at: date)
         } catch {
             return .failed(message: "store: \(error)", transient: true, retryAfter: nil)
         }
+    }
+
+    /// Checks `source` against `latest`, its latest stored version as the caller knows it.
+    public func check(_ source: SourceConfig, latest: VersionRecord?, at date: Date) async -> CheckOutcome {
         let response: FetchResponse
         do {
             response = try await fetcher.fetch(request(for: source, latest: latest))
@@ -84,16 +88,10 @@ public struct SourceChecker: Sendable {
         throws -> CheckOutcome
     {
         let validators = response.validators
-        if response.isNotModified {
-            try store.recordCheck(
-                sourceId: source.id, at: date, etag: validators.etag, lastModified: validators.lastModified)
-            return .unchanged(notModified: true)
-        }
+        if response.isNotModified { return .unchanged(notModified: true, validators: validators) }
         // The same bytes need no parsing.
         if let latest, !latest.blobPruned, latest.url == source.url, latest.blob == SHA256.hex(of: response.body) {
-            try store.recordCheck(
-                sourceId: source.id, at: date, etag: validators.etag, lastModified: validators.lastModified)
-            return .unchanged(notModified: false)
+            return .unchanged(notModified: false, validators: validators)
         }
         let reader = DocumentReader(year: source.year)
         var (snapshot, _) = try reader.snapshot(
@@ -107,7 +105,7 @@ public struct SourceChecker: Sendable {
         case .created(let version, let changes, let events):
             return .stored(version: version.sequence, changes: changes.count, events: events)
         case .unchanged:
-            return .unchanged(notModified: false)
+            return .unchanged(notModified: false, validators: Validators())
         }
     }
 }

@@ -8,7 +8,7 @@ extension Watcher {
     func record(_ outcome: CheckOutcome, of source: SourceConfig, startedAt start: Date) {
         inFlight.remove(source.id)
         // A source removed by a reload while it was being checked is no longer scheduled.
-        guard let current = config.sources.first(where: { $0.id == source.id }), var entry = health[source.id] else {
+        guard let current = sourcesByID[source.id], var entry = health[source.id] else {
             return
         }
         let now = Date()
@@ -58,10 +58,42 @@ extension Watcher {
             }
         }
         health[source.id] = entry
+        pendingHealth[source.id] = entry
+        switch outcome {
+        case .unchanged(_, let validators):
+            pendingUnchanged.append(
+                .init(sourceId: source.id, at: start, etag: validators.etag, lastModified: validators.lastModified))
+            if var version = latest[source.id] {
+                version.etag = validators.etag ?? version.etag
+                version.lastModified = validators.lastModified ?? version.lastModified
+                latest[source.id] = version
+            }
+        case .stored:
+            latest[source.id] = (try? store.latestVersion(of: source.id)) ?? nil
+        case .failed:
+            break
+        }
+        // Events are never left waiting; plain schedule updates are written in batches.
+        pendingEvents += events
+        if !events.isEmpty || pendingHealth.count + pendingUnchanged.count >= 512 { flush() }
+    }
+
+    /// Writes the checks recorded since the last flush in one transaction. A crash before a flush
+    /// loses at most those schedule updates: the sources are simply checked again. What cannot be
+    /// written (a full disk) stays pending for the next flush.
+    func flush() {
+        lastFlush = .now
+        let batch = CheckBatch(
+            health: config.sources.compactMap { pendingHealth[$0.id] }, unchanged: pendingUnchanged,
+            events: pendingEvents)
+        guard !batch.isEmpty else { return }
         do {
-            try store.save(entry, events: events)
+            try store.save(batch)
+            pendingHealth = [:]
+            pendingUnchanged = []
+            pendingEvents = []
         } catch {
-            logger.error("\(source.id): cannot save its schedule: \(error)")
+            logger.error("cannot save the schedule of \(batch.health.count) sources: \(error)")
         }
     }
 

@@ -50,7 +50,10 @@ extension Watcher {
         let removed = config.sources.filter { !kept.contains($0.id) }.count
         for id in health.keys where !kept.contains(id) { health[id] = nil }
         config = new
-        try store.save(new.sources.compactMap { health[$0.id] })
+        sourcesByID = Dictionary(new.sources.map { ($0.id, $0) }) { first, _ in first }
+        for source in new.sources { pendingHealth[source.id] = health[source.id] }
+        latest = try store.latestVersions()
+        flush()
         return "\(new.sources.count) sources: \(added) added, \(removed) removed, \(changed) changed"
     }
 }

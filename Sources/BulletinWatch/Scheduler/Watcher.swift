@@ -25,6 +25,15 @@ public actor Watcher {
     var random = SystemRandomNumberGenerator()
     var lastWatchdog = ContinuousClock.now
     var lastStatus = ""
+    /// Checks recorded and not yet written (see ``flush()``).
+    var pendingHealth: [String: SourceHealth] = [:]
+    var pendingUnchanged: [CheckBatch.Unchanged] = []
+    var pendingEvents: [Event] = []
+    /// Each source's latest stored version, so that a check needs no read before its fetch.
+    var latest: [String: VersionRecord] = [:]
+    /// The configured sources by id.
+    var sourcesByID: [String: SourceConfig] = [:]
+    var lastFlush = ContinuousClock.now
 
     /// Prepares the schedule: sources the store remembers keep their due times; new and overdue
     /// ones are spread over the first minute.
@@ -39,16 +48,16 @@ public actor Watcher {
         checker = SourceChecker(fetcher: fetcher, store: store, settings: config.fetch)
         policy = SchedulePolicy(retry: config.retry, timeZone: config.timeZone)
         let remembered = Dictionary(try store.health().map { ($0.sourceId, $0) }) { first, _ in first }
-        var scheduled: [SourceHealth] = []
+        latest = try store.latestVersions()
+        sourcesByID = Dictionary(config.sources.map { ($0.id, $0) }) { first, _ in first }
         let now = Date()
         for source in config.sources {
             var entry = remembered[source.id] ?? SourceHealth(sourceId: source.id, url: source.url)
             entry.nextDueAt = policy.atStart(of: source, remembered: remembered[source.id], now: now, using: &random)
             entry.url = source.url
-            scheduled.append(entry)
             health[source.id] = entry
+            pendingHealth[source.id] = entry
         }
-        try store.save(scheduled)
     }
 
     /// The most checks started and not yet finished (they wait on the fetcher's own limits).
@@ -71,12 +80,14 @@ public actor Watcher {
                 }
             }
         }
+        flush()
         return summary
     }
 
     /// Runs until `stopping` returns true (graceful shutdown: no new checks, running ones finish)
     /// or the task is cancelled (running fetches are abandoned; nothing half-written is kept).
     public func run(stopping: @escaping @Sendable () -> Bool) async {
+        flush()
         systemd.send("READY=1", "STATUS=\(statusLine(now: Date()))")
         logger.info("watching \(config.sources.count) sources", metadata: ["state": "\(store.directory)"])
         await withTaskGroup(of: Finished.self) { group in
@@ -87,6 +98,7 @@ public actor Watcher {
                     launch(source, in: &group)
                 }
                 reportAlive(now: now)
+                if ContinuousClock.now - lastFlush >= .seconds(1) { flush() }
                 if !ticking {
                     ticking = true
                     let wait = tickInterval(now: now)
@@ -110,6 +122,7 @@ public actor Watcher {
                 }
             }
         }
+        flush()
         checker.fetcher.shutdown()
     }
 
@@ -121,9 +134,10 @@ public actor Watcher {
     private func launch(_ source: SourceConfig, in group: inout TaskGroup<Finished>) {
         inFlight.insert(source.id)
         let checker = self.checker
+        let latest = self.latest[source.id]
         group.addTask {
             let start = Date()
-            return .checked(source, await checker.check(source, at: start), start)
+            return .checked(source, await checker.check(source, latest: latest, at: start), start)
         }
     }
 

@@ -1,22 +1,36 @@
-import Foundation
+public import Foundation
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// A throwaway nginx on 127.0.0.1 serving one page, in a folder of its own.
-final class Nginx {
-    let base: String
+/// Why a benchmark could not run.
+public struct BenchmarkFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// A throwaway nginx on 127.0.0.1 serving a folder (with ETag and Last-Modified, so conditional
+/// requests get 304s), its own files in a folder of its own.
+public final class Nginx {
+    public let base: String
     private let folder: URL
     private let pid: pid_t
 
-    init(pageBytes: Int) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-nginx-\(getpid())")
-        let www = folder.appendingPathComponent("www")
+    /// One page of `pageBytes` at /page.html.
+    public convenience init(pageBytes: Int) throws {
+        let www = FileManager.default.temporaryDirectory.appendingPathComponent("bench-www-\(getpid())")
         try FileManager.default.createDirectory(at: www, withIntermediateDirectories: true)
         let sentence = Array("<p>全年地区生产总值1609亿元，比上年增长5.2%。</p>\n".utf8)
         let page = (0..<pageBytes).map { sentence[$0 % sentence.count] }
         try Data(page).write(to: www.appendingPathComponent("page.html"))
+        try self.init(serving: www)
+    }
+
+    /// Serves the files of `www`.
+    public init(serving www: URL) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-nginx-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let port = try Self.freePort()
         base = "http://127.0.0.1:\(port)"
         let path = folder.path
@@ -28,7 +42,7 @@ final class Nginx {
               access_log off; keepalive_requests 100000;
               client_body_temp_path \(path)/t1; proxy_temp_path \(path)/t2; fastcgi_temp_path \(path)/t3;
               uwsgi_temp_path \(path)/t4; scgi_temp_path \(path)/t5;
-              types { text/html html; }
+              types { text/html html; text/plain txt; }
               server { listen 127.0.0.1:\(port); root \(www.path); }
             }
             """
@@ -36,16 +50,16 @@ final class Nginx {
         try config.write(to: configFile, atomically: true, encoding: .utf8)
         let binary = ["/usr/sbin/nginx", "/usr/bin/nginx"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let binary else {
-            throw FetchBenchmark.Failure.nginx("nginx is not installed (apt-get install nginx-light)")
+            throw BenchmarkFailure("nginx is not installed (apt-get install nginx-light)")
         }
         pid = try Spawn.start(binary, ["nginx", "-p", path, "-c", configFile.path, "-e", "\(path)/error.log"])
         for _ in 0..<100 where !Self.listening(port) { usleep(20_000) }
         guard Self.listening(port) else {
-            throw FetchBenchmark.Failure.nginx("nginx did not start; see \(path)/error.log")
+            throw BenchmarkFailure("nginx did not start; see \(path)/error.log")
         }
     }
 
-    func stop() {
+    public func stop() {
         kill(pid, SIGTERM)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
@@ -62,7 +76,7 @@ final class Nginx {
         try withUnsafeMutablePointer(to: &address) {
             try $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 guard bind(fd, $0, length) == 0, getsockname(fd, $0, &length) == 0 else {
-                    throw FetchBenchmark.Failure.nginx("no free port")
+                    throw BenchmarkFailure("no free port")
                 }
             }
         }
@@ -85,17 +99,20 @@ final class Nginx {
 }
 
 /// posix_spawn without a shell.
-enum Spawn {
-    static func start(_ executable: String, _ arguments: [String], stdout: Int32? = nil) throws -> pid_t {
+public enum Spawn {
+    public static func start(
+        _ executable: String, _ arguments: [String], stdout: Int32? = nil, stderr: Int32? = nil
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         if let stdout { posix_spawn_file_actions_adddup2(&actions, stdout, 1) }
+        if let stderr { posix_spawn_file_actions_adddup2(&actions, stderr, 2) }
         var pid: pid_t = 0
         let argv = arguments.map { strdup($0) } + [nil]
         defer { for argument in argv { free(argument) } }
         let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-        guard status == 0 else { throw FetchBenchmark.Failure.nginx("cannot start \(executable): \(status)") }
+        guard status == 0 else { throw BenchmarkFailure("cannot start \(executable): \(status)") }
         return pid
     }
 
@@ -103,7 +120,7 @@ enum Spawn {
     ///
     /// The peak is VmHWM read from /proc while the child runs: wait4's ru_maxrss would count
     /// this process's own size, which a spawned child inherits until exec.
-    static func capture(_ executable: String, _ arguments: [String]) throws -> (String, Int) {
+    public static func capture(_ executable: String, _ arguments: [String]) throws -> (String, Int) {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bench-out-\(getpid())")
         defer { try? FileManager.default.removeItem(at: file) }
         let fd = open(file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
@@ -119,9 +136,44 @@ enum Spawn {
     }
 
     /// VmHWM of a running process, in KB (0 once it has gone).
-    static func highWater(of pid: pid_t) -> Int {
+    public static func highWater(of pid: pid_t) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
         return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+}
+
+/// What one run of a command cost.
+public struct Measured: Sendable {
+    /// Wall-clock seconds.
+    public var wall: Double
+    /// User plus system CPU seconds.
+    public var cpu: Double
+    /// Peak resident set, in KB (VmHWM while it ran).
+    public var peakKB: Int
+    public var status: Int32
+}
+
+extension Spawn {
+    /// Runs a command to the end with its output sent to `log`, measuring wall time, CPU time
+    /// (from wait4) and peak RSS.
+    public static func measure(_ executable: String, _ arguments: [String], log: String) throws -> Measured {
+        let fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        defer { close(fd) }
+        let started = DispatchTime.now()
+        let pid = try start(executable, arguments, stdout: fd, stderr: fd)
+        var status: Int32 = 0
+        var usage = rusage()
+        var peak = 0
+        while wait4(pid, &status, WNOHANG, &usage) == 0 {
+            peak = max(peak, highWater(of: pid))
+            usleep(5_000)
+        }
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Measured(
+            wall: wall, cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime), peakKB: max(peak, usage.ru_maxrss),
+            status: exit)
     }
 }
