@@ -172,3 +172,38 @@ final class DaemonTests: XCTestCase {
         XCTAssertEqual(outcome.stderr, "Error: \(configPath): line 1: sources: expected a list\n")
     }
 }
+
+/// The shipped unit keeps its hardening.
+final class SystemdUnitTests: XCTestCase {
+    func testUnit_exposureScore_isAtMostOnePointFive() throws {
+        let analyzer = "/usr/bin/systemd-analyze"
+        guard FileManager.default.isExecutableFile(atPath: analyzer) else { throw XCTSkip("no systemd-analyze here") }
+        let unit = CommandRunner.packageRoot.appendingPathComponent("systemd/bulletind.service").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: analyzer)
+        process.arguments = ["security", "--offline=true", "--no-pager", unit]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let line = try XCTUnwrap(output.split(separator: "\n").first { $0.contains("Overall exposure level") })
+        let score = try XCTUnwrap(line.split(separator: " ").compactMap { Double($0) }.first, String(line))
+        XCTAssertLessThanOrEqual(score, 1.5, String(line))
+    }
+
+    func testUnit_notifiesReloadsAndTakesSecretsAsCredentials() throws {
+        let unit = try String(
+            contentsOf: CommandRunner.packageRoot.appendingPathComponent("systemd/bulletind.service"), encoding: .utf8)
+        let settings = Set(unit.split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init))
+        for expected in [
+            "Type=notify", "ExecReload=/bin/kill -HUP $MAINPID", "DynamicUser=yes", "StateDirectory=bulletind",
+            "ConfigurationDirectory=bulletind", "ProtectSystem=strict", "IPAddressAllow=127.0.0.53",
+        ] {
+            XCTAssertTrue(settings.contains(expected), "missing \(expected)")
+        }
+        XCTAssertTrue(settings.contains { $0.hasPrefix("WatchdogSec=") })
+        XCTAssertFalse(settings.contains { $0.hasPrefix("Environment=") }, "secrets go through LoadCredential")
+    }
+}
