@@ -37,6 +37,7 @@ struct CurlError: Error, CustomStringConvertible {
             CURLE_SSL_INVALIDCERTSTATUS:
             return .tls
         case CURLE_FILE_COULDNT_READ_FILE, CURLE_REMOTE_FILE_NOT_FOUND: return .status(404)
+        case CURLE_LOGIN_DENIED: return .authentication
         default: return .other
         }
     }

@@ -32,6 +32,8 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         case invalidURL
         /// The body's encoding is damaged.
         case badEncoding
+        /// The server refused our credentials (SMTP AUTH).
+        case authentication
         /// The fetch was cancelled or the fetcher shut down.
         case cancelled
         /// Anything else curl reported.
@@ -60,7 +62,8 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         switch reason {
         case .timeout, .nameResolution, .connect, .network, .cancelled, .other: return true
         case .status(let code): return code >= 500 || code == 408 || code == 429
-        case .tls, .refusedScheme, .tooLarge, .tooManyRedirects, .blockedAddress, .invalidURL, .badEncoding:
+        case .tls, .refusedScheme, .tooLarge, .tooManyRedirects, .blockedAddress, .invalidURL, .badEncoding,
+            .authentication:
             return false
         }
     }

@@ -11,6 +11,8 @@ public struct FetchRequest: Sendable {
     public var url: String
     /// Extra request headers, sent as given ("Accept-Language: zh-CN").
     public var headers: [String]
+    /// A body to POST (with a Content-Type among ``headers``); nil for a GET.
+    public var body: [UInt8]?
     /// The User-Agent header.
     public var userAgent: String
     /// Validators from the last fetch, for a conditional GET.
@@ -33,6 +35,7 @@ public struct FetchRequest: Sendable {
     public init(url: String) {
         self.url = url
         self.headers = []
+        self.body = nil
         self.userAgent = Self.defaultUserAgent
         self.validators = Validators()
         self.limits = FetchLimits()

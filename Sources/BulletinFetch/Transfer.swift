@@ -85,6 +85,15 @@ final class Transfer: @unchecked Sendable {
         if let proxy = request.proxy { try set(CURLOPT_PROXY, proxy) }
         if let bundle = request.caBundle { try set(CURLOPT_CAINFO, bundle) }
 
+        if let body = request.body {
+            // A POST (webhooks, chat robots); curl copies the body.
+            try CurlError.check(bulletind_easy_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
+            let code = body.withUnsafeBytes { bytes in
+                let base = UnsafeMutableRawPointer(mutating: bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!)
+                return bulletind_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, base)
+            }
+            try CurlError.check(code)
+        }
         var lines = request.headers
         if let etag = request.validators.etag { lines.append("If-None-Match: \(etag)") }
         if let date = request.validators.lastModified { lines.append("If-Modified-Since: \(date)") }

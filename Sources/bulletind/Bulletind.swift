@@ -15,7 +15,7 @@ struct Bulletind: AsyncParsableCommand {
         subcommands: [
             ParseCommand.self, FetchCommand.self, IngestCommand.self, HistoryCommand.self, DiffCommand.self,
             ExportCommand.self, ReparseCommand.self, VerifyCommand.self, EventsCommand.self,
-            PruneCommand.self, RunCommand.self, StatusCommand.self, CheckConfigCommand.self,
+            PruneCommand.self, RunCommand.self, StatusCommand.self, CheckConfigCommand.self, NotifyCommand.self,
         ]
     )
 }

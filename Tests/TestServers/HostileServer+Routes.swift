@@ -94,6 +94,13 @@ extension HostileServer {
         case "/hold":  // 200 ms, counted per host
             holding(host: request.headers["host"] ?? "", for: 200_000)
             return c.send(Self.head(200, [], body: "held"))
+        case let path where path.hasPrefix("/receive/"):
+            let name = String(path.dropFirst(9).prefix { $0 != "?" })
+            let length = Int(request.headers["content-length"] ?? "0") ?? 0
+            guard let body = c.readBody(count: length) else { return false }
+            let taken = take(name, Received(path: path, headers: request.headers, body: body))
+            if !taken { return c.send(Self.head(503, ["Retry-After: 1"], body: "try later")) }
+            return c.send(Self.head(200, ["Content-Type: application/json"], body: "{\"errcode\":0,\"errmsg\":\"ok\"}"))
         case let path where path.hasPrefix("/docs/"):
             guard let document = document(String(path.dropFirst(6))) else {
                 return c.send(Self.head(404, [], body: "no such document"))

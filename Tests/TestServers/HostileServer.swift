@@ -16,6 +16,9 @@ public final class HostileServer: @unchecked Sendable {
     private var inFlight: [String: Int] = [:]
     private var peak: [String: Int] = [:]
     private var documents: [String: (body: [UInt8], contentType: String, status: Int)] = [:]
+    private var accepted: [String: [Received]] = [:]
+    private var refused: [String: Int] = [:]
+    private var failRates: [String: Double] = [:]
 
     public var base: String { "http://127.0.0.1:\(port)" }
     public var internalBase: String { "http://127.0.0.2:\(port)" }
@@ -61,6 +64,29 @@ public final class HostileServer: @unchecked Sendable {
 
     func document(_ name: String) -> (body: [UInt8], contentType: String, status: Int)? {
         lock.withLock { documents[name] }
+    }
+
+    /// Makes `/receive/NAME` accept POSTs, failing a share of them with a 503.
+    public func receive(_ name: String, failRate: Double = 0) {
+        lock.withLock { failRates[name] = failRate }
+    }
+
+    /// What `/receive/NAME` accepted, in order.
+    public func received(_ name: String) -> [Received] { lock.withLock { accepted[name] ?? [] } }
+
+    /// How many POSTs `/receive/NAME` refused.
+    public func refusals(_ name: String) -> Int { lock.withLock { refused[name] ?? 0 } }
+
+    /// Decides whether a POST is accepted and records it.
+    func take(_ name: String, _ received: Received) -> Bool {
+        lock.withLock {
+            if Double.random(in: 0..<1) < failRates[name, default: 0] {
+                refused[name, default: 0] += 1
+                return false
+            }
+            accepted[name, default: []].append(received)
+            return true
+        }
     }
 
     /// Resets the `/hold` counts.
@@ -114,6 +140,14 @@ public final class HostileServer: @unchecked Sendable {
     }
 }
 
+/// A POST a receiver accepted.
+public struct Received: Sendable {
+    public var path: String
+    /// Lowercased names.
+    public var headers: [String: String]
+    public var body: [UInt8]
+}
+
 /// The first line and headers of a request.
 struct Request {
     var path: String
@@ -151,6 +185,19 @@ final class Connection: @unchecked Sendable {
             if n <= 0 { return nil }
             buffer += chunk[..<n]
         }
+    }
+
+    /// The next `count` bytes (a request body), or nil when the peer closes first.
+    func readBody(count: Int) -> [UInt8]? {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while buffer.count < count {
+            let n = recv(fd, &chunk, chunk.count, 0)
+            if n <= 0 { return nil }
+            buffer += chunk[..<n]
+        }
+        let body = Array(buffer[..<count])
+        buffer.removeSubrange(..<count)
+        return body
     }
 
     @discardableResult

@@ -45,6 +45,8 @@ public struct Event: Codable, Sendable, Equatable {
     }
 
     public struct IndicatorPart: Codable, Sendable, Equatable {
+        /// Identity across versions: period, kind, status and the normalised subject.
+        public var key: String?
         public var subject: String
         public var kind: String
         public var period: String?

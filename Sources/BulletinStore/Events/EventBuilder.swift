@@ -22,7 +22,8 @@ struct EventBuilder {
         for change in changes {
             let current = change.current
             let part = Event.IndicatorPart(
-                subject: current.subject, kind: current.kind, period: current.period, status: current.status,
+                key: change.key, subject: current.subject, kind: current.kind, period: current.period,
+                status: current.status,
                 unit: current.unit, old: change.old?.value, new: change.new?.value, delta: change.delta,
                 relative: change.relative, text: current.text)
             events.append(event("indicator.\(change.kind.rawValue)", change.key, indicator: part))

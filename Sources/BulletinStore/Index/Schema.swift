@@ -76,6 +76,33 @@ enum Schema {
                 t.column("failingReported", .boolean).notNull().defaults(to: false)
             }
         }
+        migrator.registerMigration("v3: delivery of events to notification sinks") { db in
+            // A sink sees the events queued after it was first configured, not the whole history.
+            try db.create(table: "sink") { t in
+                t.primaryKey("name", .text)
+                t.column("startAfter", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "delivery") { t in
+                t.column("outboxId", .integer).notNull().references("outbox", onDelete: .cascade)
+                t.column("sink", .text).notNull()
+                // pending (to retry), delivered, filtered (a rule left it out), dead (gave up)
+                t.column("state", .text).notNull()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("nextAttemptAt", .datetime)
+                t.column("lastError", .text)
+                t.column("updatedAt", .datetime).notNull()
+                t.primaryKey(["outboxId", "sink"])
+            }
+            // The last value each sink was told of an indicator, for minimum-change rules.
+            try db.create(table: "notified") { t in
+                t.column("sink", .text).notNull()
+                t.column("sourceId", .text).notNull()
+                t.column("key", .text).notNull()
+                t.column("value", .text).notNull()
+                t.primaryKey(["sink", "sourceId", "key"])
+            }
+        }
         return migrator
     }
 }

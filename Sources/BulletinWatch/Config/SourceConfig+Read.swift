@@ -104,6 +104,11 @@ extension SinkConfig {
             }
             settings[key] = file
         }
-        return SinkConfig(type: type, name: settings["name"] ?? "", settings: settings, lists: lists)
+        var sink = SinkConfig(type: type, name: settings["name"] ?? "", settings: settings, lists: lists)
+        sink.line = node.mark?.line
+        for (key, message) in SinkSetup.problems(of: sink) {
+            reader.problem("\(path).\(key)", mapping[key] ?? node, message)
+        }
+        return sink
     }
 }

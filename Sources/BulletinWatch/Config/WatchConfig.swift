@@ -99,6 +99,15 @@ public struct SinkConfig: Sendable, Equatable {
     public var settings: [String: String]
     /// Lists such as `events` and `argv`.
     public var lists: [String: [String]]
+    /// Where in the YAML file the sink is.
+    public var line: Int?
+
+    public init(type: String, name: String, settings: [String: String], lists: [String: [String]] = [:]) {
+        self.type = type
+        self.name = name
+        self.settings = settings
+        self.lists = lists
+    }
 
     /// The sink types bulletind knows.
     public static let types: Set<String> = [

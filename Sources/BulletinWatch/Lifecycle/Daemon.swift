@@ -1,3 +1,4 @@
+import BulletinFetch
 import BulletinStore
 import Foundation
 public import Logging
@@ -31,14 +32,19 @@ public struct Daemon: Sendable {
         let systemd = SystemdNotifier()
         let store = try SnapshotStore(directory: config.stateDirectory)
         let watcher = try Watcher(config: config, store: store, logger: logger, systemd: systemd)
+        // Deliveries have a fetcher of their own: a slow receiver never takes a document's turn.
+        let postman = try Fetcher(maxConcurrent: 8, maxPerHost: 2)
+        let notifier = try Notifier(
+            sinks: config.notify, store: store, fetcher: postman, userAgent: config.fetch.userAgent, logger: logger)
         // Trap SIGHUP before READY=1: its default action would kill us.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let reloader = ReloadService(
-            configPath: configPath, watcher: watcher, signals: hangups, systemd: systemd, logger: logger,
-            logLevel: logLevel)
+            configPath: configPath, watcher: watcher, notifier: notifier, postman: postman, signals: hangups,
+            systemd: systemd, logger: logger, logLevel: logLevel)
         var configuration = ServiceGroupConfiguration(
             services: [
                 .init(service: WatchService(watcher: watcher), serviceName: "watcher"),
+                .init(service: NotifyService(notifier: notifier), serviceName: "notifier"),
                 .init(service: reloader, successTerminationBehavior: .ignore, serviceName: "reload"),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
@@ -63,10 +69,26 @@ struct WatchService: Service {
     }
 }
 
+/// Delivers the outbox to the sinks, a pass a second, until shutdown.
+struct NotifyService: Service {
+    let notifier: Notifier
+
+    func run() async throws {
+        let stopping = StopFlag()
+        await withGracefulShutdownHandler {
+            await notifier.run(stopping: { stopping.isSet })
+        } onGracefulShutdown: {
+            stopping.set()
+        }
+    }
+}
+
 /// Reloads the config on SIGHUP. An invalid file is refused with a log line; the old one keeps running.
 struct ReloadService: Service {
     let configPath: String
     let watcher: Watcher
+    let notifier: Notifier
+    let postman: Fetcher
     let signals: UnixSignalsSequence
     let systemd: SystemdNotifier
     let logger: Logger
@@ -78,7 +100,10 @@ struct ReloadService: Service {
             do {
                 var config = try WatchConfig.load(path: configPath)
                 if let logLevel { config.logLevel = logLevel.rawValue }
+                let sinks = try notifier.prepare(
+                    sinks: config.notify, fetcher: postman, userAgent: config.fetch.userAgent)
                 let summary = try await watcher.reload(config)
+                try await notifier.apply(sinks)
                 logger.notice("reloaded \(configPath): \(summary)")
             } catch {
                 logger.error("reload refused, the running config stays: \(error)")

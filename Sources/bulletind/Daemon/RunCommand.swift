@@ -56,15 +56,28 @@ struct RunCommand: AsyncParsableCommand {
 
     private func runOnce(_ config: WatchConfig, logger: Logger) async throws {
         let summary: RunSummary
+        var reports: [String: DeliveryReport] = [:]
         do {
             let store = try SnapshotStore(directory: config.stateDirectory)
+            let postman = try Fetcher(maxConcurrent: 8, maxPerHost: 2)
+            let notifier = try Notifier(
+                sinks: config.notify, store: store, fetcher: postman, userAgent: config.fetch.userAgent, logger: logger)
             summary = try await Watcher(config: config, store: store, logger: logger).runOnce()
+            reports = await notifier.deliverPending()
         } catch let error as StoreError {
+            throw CommandFailure("\(error)")
+        } catch let error as ConfigError {
             throw CommandFailure("\(error)")
         }
         StandardOutput.write(
             "checked \(summary.checked) sources: \(summary.stored) new versions, \(summary.unchanged) unchanged, "
                 + "\(summary.failures.count) failed\n")
+        for (name, report) in reports.sorted(by: { $0.key < $1.key })
+        where report.delivered + report.failed + report.waiting > 0 {
+            StandardOutput.write(
+                "notified \(name): \(report.delivered) delivered, \(report.failed) failed, \(report.waiting) waiting"
+                    + (report.lastError.map { " (\($0))" } ?? "") + "\n")
+        }
         if !summary.failures.isEmpty {
             throw CommandFailure("\(summary.failures.count) of \(summary.checked) sources failed (see the log)")
         }

@@ -67,6 +67,19 @@ struct StatusCommand: ParsableCommand {
         case .table:
             let header = ["SOURCE", "HEALTH", "CHECKED", "CHANGED", "VERSIONS", "NEXT", "LAST ERROR"]
             StandardOutput.write(IndicatorFormatter.alignedTable(header, rows))
+            guard !config.notify.isEmpty else { return }
+            let counts = try storeCall { try store.deliveryCounts() }
+            let sinkRows = config.notify.map { sink in
+                let c = counts[sink.name] ?? [:]
+                return [
+                    sink.name, sink.type, "\(c[.delivered] ?? 0)", "\(c[.pending] ?? 0)", "\(c[.dead] ?? 0)",
+                    "\(c[.filtered] ?? 0)",
+                ]
+            }
+            StandardOutput.write(
+                "\n"
+                    + IndicatorFormatter.alignedTable(
+                        ["SINK", "TYPE", "DELIVERED", "RETRYING", "DEAD", "FILTERED"], sinkRows))
         }
     }
 

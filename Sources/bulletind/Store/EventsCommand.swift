@@ -5,7 +5,8 @@ import BulletinStore
 struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
-        abstract: "List the most recent events (bulletin.new, indicator.changed …) from the outbox, oldest first.",
+        abstract:
+            "List the most recent events (bulletin.new, indicator.changed …) from the outbox, oldest first, with each sink's delivery state.",
         discussion: """
             Examples:
               bulletind events --state ./state
@@ -33,7 +34,15 @@ struct EventsCommand: ParsableCommand {
         case .jsonl:
             StandardOutput.write(events.map { $0.payload + "\n" }.joined())
         case .table:
-            StandardOutput.write(events.map { Self.line($0) + "\n" }.joined())
+            let deliveries = try storeCall { try store.deliveries(of: events.compactMap(\.id)) }
+            StandardOutput.write(
+                events.map { event in
+                    let states = (deliveries[event.id ?? -1] ?? []).map { delivery in
+                        let retry = delivery.state == .pending ? "(\(delivery.attempts))" : ""
+                        return "\(delivery.sink):\(delivery.state.rawValue)\(retry)"
+                    }
+                    return Self.line(event) + (states.isEmpty ? "" : "  [" + states.joined(separator: " ") + "]") + "\n"
+                }.joined())
         }
     }
 
