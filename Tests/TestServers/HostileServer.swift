@@ -187,6 +187,21 @@ final class Connection: @unchecked Sendable {
         }
     }
 
+    /// The bytes up to `delimiter` (which is consumed), or nil when the peer closes first.
+    func readUntil(_ delimiter: [UInt8]) -> [UInt8]? {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            if let end = buffer.firstRange(of: delimiter) {
+                let found = Array(buffer[..<end.lowerBound])
+                buffer.removeSubrange(..<end.upperBound)
+                return found
+            }
+            let n = recv(fd, &chunk, chunk.count, 0)
+            if n <= 0 { return nil }
+            buffer += chunk[..<n]
+        }
+    }
+
     /// The next `count` bytes (a request body), or nil when the peer closes first.
     func readBody(count: Int) -> [UInt8]? {
         var chunk = [UInt8](repeating: 0, count: 65536)

@@ -1,6 +1,6 @@
 import BulletinFetch
 public import BulletinStore
-import Foundation
+public import Foundation
 
 /// POSTs a body through the fetcher, turning its errors into delivery failures.
 struct Poster: Sendable {
@@ -68,7 +68,7 @@ public struct ChatSink: NotificationSink {
     }
 
     /// The URL (signed for DingTalk) and the JSON body for `message` at `date`.
-    func request(for message: EventMessage, at date: Date) -> (url: String, body: [UInt8]) {
+    public func request(for message: EventMessage, at date: Date) -> (url: String, body: [UInt8]) {
         switch kind {
         case .dingtalk:
             var target = url
