@@ -75,6 +75,13 @@ extension SnapshotStore {
                 createdAt: event.occurredAt, payload: event.json())
             try row.insert(db)
         }
+        // A target judged before (by an earlier version) keeps its first event: ignore repeats.
+        for event in try TargetCheck.events(for: records, source: source, version: version, in: db) {
+            var row = OutboxRecord(
+                id: nil, eventId: event.id, sourceId: source.id, versionId: version.id, type: event.type,
+                createdAt: event.occurredAt, payload: event.json())
+            try row.insert(db, onConflict: .ignore)
+        }
         return .created(version, changes: changes, events: events.count)
     }
 

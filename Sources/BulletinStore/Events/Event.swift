@@ -18,6 +18,25 @@ public struct Event: Codable, Sendable, Equatable {
     public var indicator: IndicatorPart?
     /// For source.failing / source.recovered: what went wrong.
     public var error: String?
+    /// For target.met / target.missed: the target the actual is measured against.
+    public var target: TargetPart?
+
+    /// A target set by an earlier document.
+    public struct TargetPart: Codable, Sendable, Equatable {
+        public var value: String
+        public var upper: String?
+        /// 以上, 左右, 以内 … as written.
+        public var qualifier: String?
+        public var text: String
+        public var sourceId: String
+        public var version: Int
+        public var url: String
+
+        enum CodingKeys: String, CodingKey {
+            case value, upper, qualifier, text, version, url
+            case sourceId = "source_id"
+        }
+    }
 
     public struct Source: Codable, Sendable, Equatable {
         public var id: String
@@ -60,7 +79,7 @@ public struct Event: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, type, source, document, indicator, error
+        case id, type, source, document, indicator, error, target
         case occurredAt = "occurred_at"
     }
 

@@ -56,7 +56,11 @@ public struct EventMessage: Sendable, Equatable {
             let verb = event.type == "target.met" ? "目标完成" : "目标未完成"
             title = "\(place)\(verb)：\(Self.name(of: event.indicator))"
             if let i = event.indicator {
-                lines.append("目标 \(i.old ?? "?") \(i.unit)，实际 \(i.new ?? "?") \(i.unit)")
+                let qualifier = event.target?.qualifier ?? ""
+                lines.append("目标 \(i.old ?? "?") \(i.unit)\(qualifier)，实际 \(i.new ?? "?") \(i.unit)")
+                if let target = event.target {
+                    lines.append("目标出处：「\(target.text)」（\(target.sourceId) 第\(target.version)版）")
+                }
                 lines.append("原文：「\(i.text)」")
             }
         default:
