@@ -154,3 +154,52 @@ private final class Flag: @unchecked Sendable {
     var isSet: Bool { lock.withLock { value } }
     func set() { lock.withLock { value = true } }
 }
+
+final class DiscoveryTests: XCTestCase {
+    func testListing_newMatchingLinks_becomeTrackedDocumentsWithBulletinNew() async throws {
+        let server = try HostileServer()
+        defer { server.stop() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("discover-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func listing(_ reports: [String]) -> [UInt8] {
+            let links = reports.map { "<li><a href=\"/docs/\($0)\">河西市\($0)年政府工作报告</a></li>" }.joined()
+            return Array(
+                "<html><body><ul>\(links)<li><a href=\"/docs/notice\">关于放假的通知</a></li></ul></body></html>".utf8)
+        }
+        server.serve("list", body: listing(["2024"]), contentType: "text/html; charset=utf-8")
+        server.serve("2024", body: Array("2024年全市地区生产总值增长6%左右。".utf8))
+        server.serve("2025", body: Array("2025年全市地区生产总值增长5.5%左右。".utf8))
+        var config = WatchConfig()
+        config.stateDirectory = folder.path
+        var source = SourceConfig(id: "hexi-list", url: "\(server.base)/docs/list", every: .seconds(60))
+        source.region = "河西市"
+        source.discover = DiscoverRule(pattern: "政府工作报告")
+        config.sources = [source]
+        let store = try SnapshotStore(directory: folder.path)
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        var watcher = try Watcher(
+            config: config, store: store, logger: logger, systemd: SystemdNotifier(environment: [:]))
+        var summary = await watcher.runOnce()
+        XCTAssertEqual(summary.stored, 1, "the found report is fetched in the same run")
+        let found = try store.discovered(parent: "hexi-list")
+        XCTAssertEqual(found.map(\.url), ["\(server.base)/docs/2024"])
+        XCTAssertEqual(found.first?.title, "河西市2024年政府工作报告")
+        let child = try XCTUnwrap(found.first?.id)
+        XCTAssertTrue(child.hasPrefix("hexi-list-"))
+        let new = try XCTUnwrap(try store.events(source: child).first)
+        XCTAssertEqual(new.type, "bulletin.new")
+        XCTAssertEqual(try Event.decode(new.payload).source.region, "河西市")
+
+        // Unchanged listing: nothing new. A new report on it: tracked, and a restart keeps both.
+        summary = await watcher.runOnce()
+        XCTAssertEqual(summary.stored, 0)
+        server.serve("list", body: listing(["2025", "2024"]), contentType: "text/html; charset=utf-8")
+        watcher = try Watcher(config: config, store: store, logger: logger, systemd: SystemdNotifier(environment: [:]))
+        summary = await watcher.runOnce()
+        XCTAssertEqual(summary.stored, 1)
+        XCTAssertEqual(try store.discovered(parent: "hexi-list").count, 2)
+        let scheduled = await watcher.schedule().map(\.sourceId)
+        XCTAssertEqual(scheduled.count, 3)
+    }
+}

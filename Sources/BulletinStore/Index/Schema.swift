@@ -103,6 +103,24 @@ enum Schema {
                 t.primaryKey(["sink", "sourceId", "key"])
             }
         }
+        migrator.registerMigration("v4: documents discovered on listing pages and feeds") { db in
+            try db.create(table: "discovered") { t in
+                t.primaryKey("id", .text)
+                t.column("parentId", .text).notNull().indexed()
+                t.column("url", .text).notNull()
+                t.column("title", .text)
+                t.column("discoveredAt", .datetime).notNull()
+                t.uniqueKey(["parentId", "url"])
+            }
+            // A listing page is not kept as versions: only what a conditional GET needs.
+            try db.create(table: "listing") { t in
+                t.primaryKey("sourceId", .text)
+                t.column("etag", .text)
+                t.column("lastModified", .text)
+                t.column("sha256", .text)
+                t.column("checkedAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

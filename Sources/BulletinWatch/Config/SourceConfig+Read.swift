@@ -3,7 +3,9 @@ import Foundation
 import Yams
 
 extension SourceConfig {
-    static let keys = ["id", "url", "every", "jitter", "region", "active_hours", "allow_file", "year", "headers"]
+    static let keys = [
+        "id", "url", "every", "jitter", "region", "active_hours", "allow_file", "year", "headers", "discover",
+    ]
 
     /// A source from its YAML mapping; nil (with problems) when it cannot be watched.
     static func read(_ node: Node, path: String, with reader: ConfigReader) -> SourceConfig? {
@@ -37,6 +39,23 @@ extension SourceConfig {
             if source.activeHours == nil {
                 reader.problem(
                     "\(path).active_hours", table.entries["active_hours"], "expected HH:MM-HH:MM, as in 08:00-20:00")
+            }
+        }
+        if let node = table.entries["discover"],
+            let rule = table.node.mapping.flatMap({ _ in
+                reader.table(node, "\(path).discover", keys: ["pattern", "limit", "every"])
+            })
+        {
+            if let pattern = reader.string(rule, "pattern") {
+                var discover = DiscoverRule(pattern: pattern)
+                if (try? NSRegularExpression(pattern: pattern)) == nil {
+                    reader.problem("\(path).discover.pattern", rule.entries["pattern"], "not a regular expression")
+                }
+                discover.limit = reader.int(rule, "limit", in: 1...1000) ?? discover.limit
+                discover.every = reader.duration(rule, "every", atLeast: .seconds(1))
+                source.discover = discover
+            } else if rule.entries["pattern"] == nil {
+                reader.problem("\(path).discover", node, "missing pattern (a regular expression for links to follow)")
             }
         }
         if let url {

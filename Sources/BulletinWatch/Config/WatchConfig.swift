@@ -81,11 +81,41 @@ public struct SourceConfig: Sendable, Equatable {
     public var headers: [String] = []
     /// Where in the YAML file the source is, for log lines.
     public var line: Int?
+    /// For a listing page or feed: which links to follow as documents of their own.
+    public var discover: DiscoverRule?
+    /// For a document found by discovery: the listing's source id.
+    public var parent: String?
 
     public init(id: String, url: String, every: Duration) {
         self.id = id
         self.url = url
         self.every = every
+    }
+}
+
+/// Which links of a listing page or feed become tracked documents.
+///
+/// ```yaml
+/// discover: {pattern: "政府工作报告|统计公报", limit: 10, every: 1d}
+/// ```
+public struct DiscoverRule: Sendable, Equatable {
+    /// A regular expression matched against the link text and the URL.
+    public var pattern: String
+    /// The most new documents taken from one check of the listing (the first in page order).
+    public var limit: Int = 10
+    /// How often each found document is checked (default: the listing's interval).
+    public var every: Duration?
+
+    public init(pattern: String) { self.pattern = pattern }
+
+    /// Whether a link qualifies.
+    public func matches(text: String, url: String) -> Bool {
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return false }
+        for candidate in [text, url] {
+            let range = NSRange(candidate.startIndex..., in: candidate)
+            if expression.firstMatch(in: candidate, range: range) != nil { return true }
+        }
+        return false
     }
 }
 

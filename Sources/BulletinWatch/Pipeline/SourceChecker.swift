@@ -10,6 +10,8 @@ public enum CheckOutcome: Sendable, Equatable {
     case unchanged(notModified: Bool, validators: Validators)
     /// A new version was stored: its sequence number, how many indicators changed and the events queued.
     case stored(version: Int, changes: Int, events: Int)
+    /// A listing page or feed was read: how many new documents it led to (now tracked).
+    case discovered(Int)
     /// The check failed; nothing was stored.
     case failed(message: String, transient: Bool, retryAfter: Duration?)
 
@@ -48,6 +50,7 @@ public struct SourceChecker: Sendable {
 
     /// Checks `source` against `latest`, its latest stored version as the caller knows it.
     public func check(_ source: SourceConfig, latest: VersionRecord?, at date: Date) async -> CheckOutcome {
+        if let rule = source.discover { return await checkListing(source, rule: rule, at: date) }
         let response: FetchResponse
         do {
             response = try await fetcher.fetch(request(for: source, latest: latest))

@@ -5,11 +5,12 @@ import Logging
 extension Watcher {
     /// Updates a source's health and next due time after a check, raises source.failing (once per
     /// run of failures) and source.recovered, saves both in one transaction, and logs the result.
-    func record(_ outcome: CheckOutcome, of source: SourceConfig, startedAt start: Date) {
+    /// Returns the documents a listing check found, now scheduled.
+    func record(_ outcome: CheckOutcome, of source: SourceConfig, startedAt start: Date) -> [SourceConfig] {
         inFlight.remove(source.id)
         // A source removed by a reload while it was being checked is no longer scheduled.
         guard let current = sourcesByID[source.id], var entry = health[source.id] else {
-            return
+            return []
         }
         let now = Date()
         let part = Event.Source(id: source.id, url: source.url, region: source.region)
@@ -37,7 +38,7 @@ extension Watcher {
                         at: now))
                 logger.error("\(source.id) is failing: \(entry.consecutiveFailures) checks in a row")
             }
-        case .unchanged, .stored:
+        case .unchanged, .stored, .discovered:
             if entry.failingReported {
                 events.append(
                     .health(
@@ -59,6 +60,7 @@ extension Watcher {
         }
         health[source.id] = entry
         pendingHealth[source.id] = entry
+        var found: [SourceConfig] = []
         switch outcome {
         case .unchanged(_, let validators):
             pendingUnchanged.append(
@@ -70,12 +72,15 @@ extension Watcher {
             }
         case .stored:
             latest[source.id] = (try? store.latestVersion(of: source.id)) ?? nil
+        case .discovered(let count):
+            if count > 0 { found = adopt(foundOn: current, at: now) }
         case .failed:
             break
         }
         // Events are never left waiting; plain schedule updates are written in batches.
         pendingEvents += events
         if !events.isEmpty || pendingHealth.count + pendingUnchanged.count >= 512 { flush() }
+        return found
     }
 
     /// Writes the checks recorded since the last flush in one transaction. A crash before a flush
@@ -84,7 +89,7 @@ extension Watcher {
     func flush() {
         lastFlush = .now
         let batch = CheckBatch(
-            health: config.sources.compactMap { pendingHealth[$0.id] }, unchanged: pendingUnchanged,
+            health: sources.compactMap { pendingHealth[$0.id] }, unchanged: pendingUnchanged,
             events: pendingEvents)
         guard !batch.isEmpty else { return }
         do {
@@ -99,9 +104,9 @@ extension Watcher {
 
     /// "12 sources, 1 failing, next check in 4m", as systemd's STATUS= and `status` print it.
     func statusLine(now: Date) -> String {
-        let entries = config.sources.compactMap { health[$0.id] }
+        let entries = sources.compactMap { health[$0.id] }
         let failing = entries.filter { $0.consecutiveFailures > 0 }.count
-        var parts = ["\(config.sources.count) source" + (config.sources.count == 1 ? "" : "s")]
+        var parts = ["\(sources.count) source" + (sources.count == 1 ? "" : "s")]
         if failing > 0 { parts.append("\(failing) failing") }
         if !inFlight.isEmpty { parts.append("\(inFlight.count) checking") }
         if let next = entries.filter({ !inFlight.contains($0.sourceId) }).compactMap(\.nextDueAt).min() {
@@ -113,7 +118,7 @@ extension Watcher {
 
     /// The schedule as it stands, for tests and `status`.
     public func schedule() -> [SourceHealth] {
-        config.sources.compactMap { health[$0.id] }
+        sources.compactMap { health[$0.id] }
     }
 }
 
@@ -129,6 +134,7 @@ public struct RunSummary: Sendable {
     mutating func add(_ source: String, _ outcome: CheckOutcome) {
         switch outcome {
         case .stored: stored += 1
+        case .discovered: unchanged += 1
         case .unchanged: unchanged += 1
         case .failed(let message, _, _): failures.append((source, message))
         }

@@ -48,10 +48,17 @@ extension Watcher {
         }
         let kept = Set(new.sources.map(\.id))
         let removed = config.sources.filter { !kept.contains($0.id) }.count
-        for id in health.keys where !kept.contains(id) { health[id] = nil }
+        let children = Set(try Self.expand(new.sources, store: store).map(\.id))
+        for id in health.keys where !kept.contains(id) && !children.contains(id) { health[id] = nil }
         config = new
-        sourcesByID = Dictionary(new.sources.map { ($0.id, $0) }) { first, _ in first }
-        for source in new.sources { pendingHealth[source.id] = health[source.id] }
+        sources = try Self.expand(new.sources, store: store)
+        sourcesByID = Dictionary(sources.map { ($0.id, $0) }) { first, _ in first }
+        for child in sources where health[child.id] == nil {
+            var entry = (try? store.health(of: child.id)) ?? nil ?? SourceHealth(sourceId: child.id, url: child.url)
+            entry.nextDueAt = policy.atStart(of: child, remembered: entry, now: now, using: &random)
+            health[child.id] = entry
+        }
+        for source in sources { pendingHealth[source.id] = health[source.id] }
         latest = try store.latestVersions()
         flush()
         return "\(new.sources.count) sources: \(added) added, \(removed) removed, \(changed) changed"

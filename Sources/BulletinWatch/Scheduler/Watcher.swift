@@ -31,7 +31,9 @@ public actor Watcher {
     var pendingEvents: [Event] = []
     /// Each source's latest stored version, so that a check needs no read before its fetch.
     var latest: [String: VersionRecord] = [:]
-    /// The configured sources by id.
+    /// Every source scheduled: the configured ones, then the documents found by discovery.
+    var sources: [SourceConfig] = []
+    /// The same by id.
     var sourcesByID: [String: SourceConfig] = [:]
     var lastFlush = ContinuousClock.now
 
@@ -49,9 +51,10 @@ public actor Watcher {
         policy = SchedulePolicy(retry: config.retry, timeZone: config.timeZone)
         let remembered = Dictionary(try store.health().map { ($0.sourceId, $0) }) { first, _ in first }
         latest = try store.latestVersions()
-        sourcesByID = Dictionary(config.sources.map { ($0.id, $0) }) { first, _ in first }
+        sources = try Self.expand(config.sources, store: store)
+        sourcesByID = Dictionary(sources.map { ($0.id, $0) }) { first, _ in first }
         let now = Date()
-        for source in config.sources {
+        for source in sources {
             var entry = remembered[source.id] ?? SourceHealth(sourceId: source.id, url: source.url)
             entry.nextDueAt = policy.atStart(of: source, remembered: remembered[source.id], now: now, using: &random)
             entry.url = source.url
@@ -66,7 +69,7 @@ public actor Watcher {
     /// Checks every configured source once, `concurrency` at a time per the fetcher's limits, and
     /// returns what happened.
     public func runOnce() async -> RunSummary {
-        var pending = config.sources[...]
+        var pending = sources[...]
         var summary = RunSummary()
         await withTaskGroup(of: Finished.self) { group in
             while true {
@@ -76,7 +79,8 @@ public actor Watcher {
                 guard let finished = await group.next() else { break }
                 if case .checked(let source, let outcome, let start) = finished {
                     summary.add(source.id, outcome)
-                    record(outcome, of: source, startedAt: start)
+                    // Documents found on a listing are checked in the same run.
+                    pending.append(contentsOf: record(outcome, of: source, startedAt: start))
                 }
             }
         }
@@ -89,7 +93,7 @@ public actor Watcher {
     public func run(stopping: @escaping @Sendable () -> Bool) async {
         flush()
         systemd.send("READY=1", "STATUS=\(statusLine(now: Date()))")
-        logger.info("watching \(config.sources.count) sources", metadata: ["state": "\(store.directory)"])
+        logger.info("watching \(sources.count) sources", metadata: ["state": "\(store.directory)"])
         await withTaskGroup(of: Finished.self) { group in
             var ticking = false
             while !stopping() && !Task.isCancelled {
@@ -111,19 +115,44 @@ public actor Watcher {
                 switch finished {
                 case .tick: ticking = false
                 case .checked(let source, let outcome, let start):
-                    if !Task.isCancelled { record(outcome, of: source, startedAt: start) }
+                    if !Task.isCancelled { _ = record(outcome, of: source, startedAt: start) }
                 }
             }
             systemd.send("STOPPING=1", "STATUS=stopping: \(inFlight.count) checks to finish")
             logger.info("stopping", metadata: ["running": "\(inFlight.count)"])
             while let finished = await group.next() {
                 if case .checked(let source, let outcome, let start) = finished, !Task.isCancelled {
-                    record(outcome, of: source, startedAt: start)
+                    _ = record(outcome, of: source, startedAt: start)
                 }
             }
         }
         flush()
         checker.fetcher.shutdown()
+    }
+
+    /// The configured sources followed by the documents their listings found.
+    public static func expand(_ configured: [SourceConfig], store: SnapshotStore) throws -> [SourceConfig] {
+        var all = configured
+        for parent in configured where parent.discover != nil {
+            all += try store.discovered(parent: parent.id).map { SourceConfig(child: $0, of: parent) }
+        }
+        return all
+    }
+
+    /// Schedules documents a listing just found: due at once, spread over a few seconds.
+    func adopt(foundOn parent: SourceConfig, at now: Date) -> [SourceConfig] {
+        guard let found = try? store.discovered(parent: parent.id) else { return [] }
+        let fresh = found.filter { sourcesByID[$0.id] == nil }.map { SourceConfig(child: $0, of: parent) }
+        for child in fresh {
+            sources.append(child)
+            sourcesByID[child.id] = child
+            var entry = SourceHealth(sourceId: child.id, url: child.url)
+            entry.nextDueAt = now.addingTimeInterval(Double.random(in: 0...min(5, child.every.seconds), using: &random))
+            health[child.id] = entry
+            pendingHealth[child.id] = entry
+            logger.notice("\(parent.id): found \(child.url) (\(found.first { $0.id == child.id }?.title ?? ""))")
+        }
+        return fresh
     }
 
     enum Finished: Sendable {
@@ -143,7 +172,7 @@ public actor Watcher {
 
     /// Sources whose time has come and that are not being checked already, earliest first.
     func due(at now: Date) -> [SourceConfig] {
-        config.sources.filter { source in
+        sources.filter { source in
             guard !inFlight.contains(source.id), let next = health[source.id]?.nextDueAt else { return false }
             return next <= now
         }.sorted { (health[$0.id]?.nextDueAt ?? now) < (health[$1.id]?.nextDueAt ?? now) }

@@ -38,12 +38,14 @@ struct StatusCommand: ParsableCommand {
         let now = Date()
         var rows: [[String]] = []
         var lines: [String] = []
-        for source in config.sources {
+        let all = try storeCall { try Watcher.expand(config.sources, store: store) }
+        for source in all {
             let entry = health[source.id]
             let summary = versions[source.id]
             let checked = entry?.lastAttemptAt
             rows.append([
-                source.id, entry?.state ?? "never checked", Self.ago(checked, now),
+                source.parent == nil ? source.id : "↳ \(source.id)", entry?.state ?? "never checked",
+                Self.ago(checked, now),
                 Self.ago(summary?.lastChangeAt, now),
                 "\(summary?.count ?? 0)", Self.until(entry?.nextDueAt, now), entry?.lastError ?? "",
             ])
@@ -53,7 +55,8 @@ struct StatusCommand: ParsableCommand {
             }
             lines.append(
                 IndicatorFormatter.jsonObject([
-                    ("id", q(source.id)), ("url", q(source.url)), ("every", q(DurationText.format(source.every))),
+                    ("id", q(source.id)), ("url", q(source.url)), ("parent", source.parent.map(q) ?? "null"),
+                    ("every", q(DurationText.format(source.every))),
                     ("health", q(entry?.state ?? "never checked")),
                     ("consecutive_failures", "\(entry?.consecutiveFailures ?? 0)"),
                     field("last_check", checked), field("last_success", entry?.lastSuccessAt),
