@@ -27,7 +27,8 @@ for _ in $(seq 50); do
     sleep 0.1
 done
 [ -n "$PORT" ] || { echo "error: the local web server did not start: $(cat "$STATE/www.log")" >&2; exit 1; }
-sed -e "s#@PORT@#$PORT#g" -e "s#@STATE@#$STATE/store#g" Examples/demo/bulletind.yaml >"$STATE/bulletind.yaml"
+sed -e "s#@PORT@#$PORT#g" -e "s#@STATE@/alerts#$STATE/alerts#g" -e "s#@STATE@#$STATE/store#g" \
+    Examples/demo/bulletind.yaml >"$STATE/bulletind.yaml"
 CONFIG="$STATE/bulletind.yaml"
 
 wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
@@ -66,9 +67,13 @@ wait_for 30 "revision" versions_of hexi-report 2
 echo
 echo "== what changed"
 "$BIN" diff --config "$CONFIG" hexi-report
+wait_for 30 "alert" grep -q 1292.8 "$STATE/alerts.jsonl"
 echo
-echo "== the alerts queued for notification"
+echo "== the alerts, with each sink's delivery"
 "$BIN" events --config "$CONFIG" --source hexi-report
+echo
+echo "== the GDP alert as the file sink received it ($STATE/alerts.jsonl)"
+grep '"1292.8"' "$STATE/alerts.jsonl" | head -1
 
 echo
 echo "== stopping the daemon (SIGTERM), then verifying every snapshot"

@@ -17,7 +17,9 @@ final class ConfigTests: XCTestCase {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("etc/bulletind/bulletind.yaml").path
         let config = try WatchConfig.load(path: path)
-        XCTAssertEqual(config.sources.map(\.id), ["tongliao-report", "stats-bulletin"])
+        XCTAssertEqual(config.sources.map(\.id), ["tongliao-report", "stats-releases"])
+        XCTAssertEqual(config.sources[1].discover?.pattern, "统计公报|国民经济")
+        XCTAssertEqual(config.sources[1].discover?.every, .seconds(86400))
         XCTAssertEqual(config.sources[0].every, .seconds(6 * 3600))
         XCTAssertEqual(config.sources[0].activeHours?.description, "08:00-20:00")
         XCTAssertEqual(config.fetch.perHost, 2)

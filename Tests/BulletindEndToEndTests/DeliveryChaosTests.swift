@@ -29,7 +29,7 @@ final class DeliveryChaosTests: XCTestCase {
         for id in ids { yaml += "  - {id: \(id), url: \"\(server.base)/docs/\(id)\", every: 1s}\n" }
         yaml += """
             notify:
-              - {type: webhook, name: hook, url: "\(server.base)/receive/hook", secret_file: secret,
+              - {type: webhook, name: hook, url: "\(server.base)/receive/hook?access_token=TOKEN-8c1e", secret_file: secret,
                  retry_initial: 1s, retry_max: 2s}
 
             """
@@ -41,12 +41,15 @@ final class DeliveryChaosTests: XCTestCase {
         }
         for id in ids { publish(id, 0) }
 
+        let log = folder.appendingPathComponent("daemon.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: log)
         func start() throws -> Process {
             let daemon = Process()
             daemon.executableURL = try CommandRunner.binary()
-            daemon.arguments = ["run", "--config", config]
+            daemon.arguments = ["run", "--config", config, "--log-level", "debug"]
             daemon.standardOutput = FileHandle.nullDevice
-            daemon.standardError = FileHandle.nullDevice
+            daemon.standardError = logHandle
             try daemon.run()
             return daemon
         }
@@ -91,6 +94,11 @@ final class DeliveryChaosTests: XCTestCase {
             let body = String(decoding: message.body, as: UTF8.self)
             XCTAssertTrue(body.contains(message.headers["webhook-id"] ?? "?"), "the id header names the event")
             XCTAssertTrue(message.headers["webhook-signature"]?.hasPrefix("v1,") == true)
+        }
+        let logged = try String(contentsOf: log, encoding: .utf8)
+        XCTAssertTrue(logged.contains("notify hook"), "failed deliveries are logged")
+        for secretText in [secret, "TOKEN-8c1e", Data("chaos key".utf8).base64EncodedString()] {
+            XCTAssertFalse(logged.contains(secretText), "a secret reached the log")
         }
         let verify = try CommandRunner.run(["verify", "--state", state])
         XCTAssertEqual(verify.status, 0, verify.stdout)

@@ -61,7 +61,9 @@ public struct SinkSetup: Sendable {
         if let url = config.settings["url"] {
             let schemes = config.type == "email" ? ["smtp://", "smtps://"] : ["http://", "https://"]
             if !schemes.contains(where: { url.lowercased().hasPrefix($0) }) {
-                found.append(("url", "\"\(url)\": expected \(schemes.joined(separator: " or "))…"))
+                // Robot URLs carry their token in the query: never echo it.
+                let shown = url.split(separator: "?").first.map(String.init) ?? url
+                found.append(("url", "\"\(shown)\": expected \(schemes.joined(separator: " or "))…"))
             }
         }
         if config.type == "command", config.lists["argv"]?.isEmpty ?? (config.settings["argv"] == nil) {

@@ -29,6 +29,17 @@ public struct DocumentReader: Sendable {
         return (document, try parser.parse(text: document.text))
     }
 
+    /// The first line of a plain-text document when it reads as a title ("河西市2024年政府工作报告"):
+    /// short, and not a sentence.
+    static func headline(_ text: String) -> String? {
+        guard
+            let line = text.split(whereSeparator: \.isNewline).lazy
+                .map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty })
+        else { return nil }
+        let sentence = line.contains { "。；;，,：:".contains($0) }
+        return line.count <= 40 && !sentence ? line : nil
+    }
+
     /// A snapshot of `bytes` from `url` for source `sourceId`.
     public func snapshot(
         of bytes: [UInt8], sourceId: String, url: String, contentType: String? = nil, charset: Charset? = nil,
@@ -39,7 +50,7 @@ public struct DocumentReader: Sendable {
             sourceId: sourceId, url: url, content: bytes, indicators: result.indicators, fetchedAt: fetchedAt)
         snapshot.contentType = document.format.rawValue
         snapshot.charset = document.charset?.rawValue
-        snapshot.title = document.title
+        snapshot.title = document.title ?? Self.headline(document.text)
         snapshot.documentYear = result.documentYear
         return (snapshot, document.warnings)
     }
