@@ -149,6 +149,28 @@ final class NotifierTests: XCTestCase {
         XCTAssertEqual(reports["down"]?.delivered, 0)
     }
 
+    func testRun_aSlowSink_doesNotDelayAnother() async throws {
+        let file = folder.appendingPathComponent("fast.jsonl").path
+        let sinks = [
+            SinkConfig(
+                type: "command", name: "slow", settings: ["type": "command", "timeout": "20s"],
+                lists: ["argv": ["/bin/sleep", "3"]]),
+            SinkConfig(type: "file", name: "fast", settings: ["type": "file", "path": file]),
+        ]
+        let (_, notifier) = try await storeWithRevision(sinks: sinks)
+        let stop = StopSignal()
+        let running = Task { await notifier.run(stopping: { stop.isSet }) }
+        let started = Date()
+        while (try? String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").count) != 4 {
+            if Date().timeIntervalSince(started) > 5 { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "the file sink waited for the slow one")
+        stop.set()
+        running.cancel()
+        await running.value
+    }
+
     func testDelivery_olderThanDeadAfter_isGivenUp() async throws {
         server.receive("hook", failRate: 1)
         let (store, notifier) = try await storeWithRevision(sinks: [sink("hook", ["dead_after": "1m"])])
@@ -234,4 +256,11 @@ private struct CommandSinkProbe {
             lists: ["argv": argv])
         sink = try! SinkSetup(config, fetcher: try! Fetcher()).sink
     }
+}
+
+private final class StopSignal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

@@ -55,6 +55,7 @@ extension Notifier {
         let batches: [[(record: OutboxRecord, event: Event, attempts: Int)]] =
             setup.digest ? (ready.isEmpty ? [] : [ready]) : ready.map { [$0] }
         for batch in batches {
+            if Task.isCancelled { break }
             guard let first = batch.first, !blocked.contains(first.record.sourceId) || setup.digest else {
                 report.waiting += 1
                 continue

@@ -17,6 +17,8 @@ public actor Notifier {
     let store: SnapshotStore
     var setups: [SinkSetup]
     let logger: Logger
+    /// Sinks whose delivery loop is running.
+    var loops: Set<String> = []
 
     public init(
         sinks: [SinkConfig], store: SnapshotStore, fetcher: Fetcher, userAgent: String = FetchRequest.defaultUserAgent,
@@ -55,13 +57,35 @@ public actor Notifier {
         }
     }
 
-    /// Runs passes a second apart until `stopping` says so.
+    /// Runs until `stopping` says so: each sink in a loop of its own, a pass a second, so that a
+    /// slow or failing sink never delays another. Sinks added by a reload get a loop; removed
+    /// ones end theirs.
     public func run(stopping: @escaping @Sendable () -> Bool) async {
-        while !stopping() && !Task.isCancelled {
-            await deliverPending()
-            try? await Task.sleep(for: .seconds(1))
+        await withTaskGroup(of: Void.self) { group in
+            while !stopping() && !Task.isCancelled {
+                for setup in setups where !loops.contains(setup.name) {
+                    loops.insert(setup.name)
+                    let name = setup.name
+                    group.addTask { [store, logger] in
+                        while !stopping() && !Task.isCancelled {
+                            guard let current = await self.setup(named: name) else { break }
+                            _ = await Self.pass(current, store: store, logger: logger, now: Date())
+                            try? await Task.sleep(for: .seconds(1))
+                        }
+                        await self.loopEnded(name)
+                    }
+                }
+                // Look again for sinks a reload added.
+                try? await Task.sleep(for: .seconds(1))
+            }
+            group.cancelAll()
         }
     }
+
+    private func loopEnded(_ name: String) { loops.remove(name) }
+
+    /// The current setup of a sink, or nil once a reload removed it.
+    func setup(named name: String) -> SinkSetup? { setups.first { $0.name == name } }
 
     /// The wait before attempt `attempts + 1`: doubling from the sink's initial wait up to its
     /// maximum, ±20 %, never below Retry-After.
