@@ -43,8 +43,8 @@ public struct Daemon: Sendable {
             systemd: systemd, logger: logger, logLevel: logLevel)
         var configuration = ServiceGroupConfiguration(
             services: [
-                .init(service: WatchService(watcher: watcher), serviceName: "watcher"),
-                .init(service: NotifyService(notifier: notifier), serviceName: "notifier"),
+                .init(service: LoopService { await watcher.run(stopping: $0) }, serviceName: "watcher"),
+                .init(service: LoopService { await notifier.run(stopping: $0) }, serviceName: "notifier"),
                 .init(service: reloader, successTerminationBehavior: .ignore, serviceName: "reload"),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
@@ -55,28 +55,15 @@ public struct Daemon: Sendable {
     }
 }
 
-/// Runs the watcher; graceful shutdown stops it from starting new checks.
-struct WatchService: Service {
-    let watcher: Watcher
+/// A loop that runs until graceful shutdown asks it to stop taking work (the watcher: no new
+/// checks; the notifier: no new deliveries); what it is doing then may finish.
+struct LoopService: Service {
+    let loop: @Sendable (_ stopping: @escaping @Sendable () -> Bool) async -> Void
 
     func run() async throws {
         let stopping = StopFlag()
         await withGracefulShutdownHandler {
-            await watcher.run(stopping: { stopping.isSet })
-        } onGracefulShutdown: {
-            stopping.set()
-        }
-    }
-}
-
-/// Delivers the outbox to the sinks, a pass a second, until shutdown.
-struct NotifyService: Service {
-    let notifier: Notifier
-
-    func run() async throws {
-        let stopping = StopFlag()
-        await withGracefulShutdownHandler {
-            await notifier.run(stopping: { stopping.isSet })
+            await loop { stopping.isSet }
         } onGracefulShutdown: {
             stopping.set()
         }
