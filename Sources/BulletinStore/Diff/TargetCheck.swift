@@ -28,48 +28,64 @@ enum TargetCheck {
     }
 
     /// The events for the actual indicators of a newly stored version.
+    ///
+    /// Targets are looked for in the latest earlier version of this source and of every source of
+    /// the same region: a few versions, read once, whatever the size of the store.
     static func events(
         for records: [IndicatorRecord], source: SourceRecord, version: VersionRecord, in db: Database
     ) throws -> [Event] {
-        var events: [Event] = []
-        let statement = try db.cachedStatement(
+        let actuals = records.filter { $0.status == "actual" && $0.period != nil && !$0.key.contains("#") }
+        guard !actuals.isEmpty else { return [] }
+        let candidates = try String.fetchAll(
+            db, sql: "SELECT id FROM source WHERE id = ? OR (region IS NOT NULL AND region = ?)",
+            arguments: [source.id, source.region ?? "\u{0}"])
+        let newestBefore = try db.cachedStatement(
             sql: """
-                SELECT indicator.value, indicator.upper, indicator.qualifier, indicator.text, indicator.unit,
-                       version.sourceId, version.sequence, version.url
-                FROM indicator JOIN version ON version.id = indicator.versionId
-                JOIN source ON source.id = version.sourceId
-                WHERE indicator.key = ? AND version.id != ? AND version.fetchedAt <= ?
-                  AND (version.sourceId = ? OR (source.region IS NOT NULL AND source.region = ?))
-                ORDER BY version.fetchedAt DESC, version.id DESC LIMIT 1
+                SELECT id, sourceId, sequence, url FROM version
+                WHERE sourceId = ? AND id != ? AND fetchedAt <= ? ORDER BY sequence DESC LIMIT 1
                 """)
-        for actual in records where actual.status == "actual" && actual.period != nil && !actual.key.contains("#") {
+        var earlier: [Int64: (sourceId: String, sequence: Int, url: String)] = [:]
+        for candidate in candidates {
+            if let row = try Row.fetchOne(newestBefore, arguments: [candidate, version.id, version.fetchedAt]) {
+                earlier[row[0]] = (row[1], row[2], row[3])
+            }
+        }
+        guard !earlier.isEmpty else { return [] }
+        // Every target of those versions, by identity key; the most recent version wins.
+        var targets: [String: (row: Row, version: (sourceId: String, sequence: Int, url: String))] = [:]
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT key, value, upper, qualifier, text, unit, versionId FROM indicator
+                WHERE status = 'target' AND versionId IN (\(earlier.keys.map { _ in "?" }.joined(separator: ",")))
+                ORDER BY versionId
+                """, arguments: StatementArguments(Array(earlier.keys)))
+        for row in rows { targets[row["key"]] = (row, earlier[row["versionId"]]!) }
+
+        var events: [Event] = []
+        for actual in actuals {
             let targetKey = actual.key.replacingOccurrences(of: "|actual|", with: "|target|")
-            guard
-                let row = try Row.fetchOne(
-                    statement,
-                    arguments: [targetKey, version.id, version.fetchedAt, source.id, source.region ?? "\u{0}"]),
-                let actualValue = Double(actual.value), let targetValue = Double(row[0] as String),
-                (row[4] as String) == actual.unit
+            guard let (row, origin) = targets[targetKey], let actualValue = Double(actual.value),
+                let targetText: String = row["value"], let targetValue = Double(targetText),
+                (row["unit"] as String) == actual.unit
             else { continue }
-            let upper: String? = row[1]
-            let qualifier: String? = row[2]
+            let upper: String? = row["upper"]
+            let qualifier: String? = row["qualifier"]
             let met = met(
                 actual: actualValue, target: targetValue, upper: upper.flatMap(Double.init), qualifier: qualifier)
             let type = met ? "target.met" : "target.missed"
-            let targetSource: String = row[5]
-            let delta = (Decimal(string: actual.value) ?? 0) - (Decimal(string: row[0] as String) ?? 0)
+            let delta = (Decimal(string: actual.value) ?? 0) - (Decimal(string: targetText) ?? 0)
             let target = Event.TargetPart(
-                value: row[0], upper: upper, qualifier: qualifier, text: row[3], sourceId: targetSource,
-                version: row[6],
-                url: row[7])
+                value: targetText, upper: upper, qualifier: qualifier, text: row["text"], sourceId: origin.sourceId,
+                version: origin.sequence, url: origin.url)
             let part = Event.IndicatorPart(
                 key: actual.key, subject: actual.subject, kind: actual.kind, period: actual.period,
                 status: actual.status,
-                unit: actual.unit, old: target.value, new: actual.value, delta: delta.description, relative: nil,
+                unit: actual.unit, old: targetText, new: actual.value, delta: delta.description, relative: nil,
                 text: actual.text)
             events.append(
                 Event(
-                    id: Event.stableID(type, targetSource, targetKey), type: type, occurredAt: version.fetchedAt,
+                    id: Event.stableID(type, origin.sourceId, targetKey), type: type, occurredAt: version.fetchedAt,
                     source: .init(id: source.id, url: source.url, region: source.region),
                     document: .init(
                         title: version.title, url: version.url, version: version.sequence, previousVersion: nil,
