@@ -91,15 +91,74 @@ public struct BulletinParser: Sendable {
     private func forEachBlock(of source: [Unicode.Scalar], _ body: (ReadyBlock) throws -> Void) rethrows {
         var normalizer = TextNormalizer()
         var layout = LazyLayout(source: source, enabled: options.layout)
-        for block in Self.blocks(of: source) {
-            let normalized = normalizer.normalize(source, lines: block)
+        let list = Self.blocks(of: source)
+        var i = 0
+        while i < list.count {
+            let normalized = normalizer.normalize(source, lines: list[i])
             let fragments = ColumnFragments(normalized.scalars)
+            if options.layout, fragments.isInterleaved || Self.isShortRows(normalized.scalars, width: 40),
+                let (merged, headings, end) = mergeAcrossHeadings(
+                    normalized, fragments, at: i, of: list, source, &normalizer),
+                let restored = layout.restore(merged, fragments: ColumnFragments(merged.scalars))
+            {
+                for heading in headings {
+                    try body(ReadyBlock(text: heading, fragments: ColumnFragments(heading.scalars)))
+                }
+                try body(ReadyBlock(text: restored.text, joins: restored.joins))
+                i = end
+                continue
+            }
             if let restored = layout.restore(normalized, fragments: fragments) {
                 try body(ReadyBlock(text: restored.text, joins: restored.joins))
             } else {
                 try body(ReadyBlock(text: normalized, fragments: fragments))
             }
+            i += 1
         }
+    }
+
+    /// A heading set between two rows splits one set of columns into two blocks, each read across
+    /// on its own. When the blocks around a heading-like line (short, one fragment) are both
+    /// columns of about the same width, they are one text: joined here, with the headings apart.
+    /// Returns nil when there is nothing to join; `end` is the index of the first block not used.
+    private func mergeAcrossHeadings(
+        _ first: NormalizedText, _ fragments: ColumnFragments, at index: Int, of list: [[Range<Int>]],
+        _ source: [Unicode.Scalar], _ normalizer: inout TextNormalizer
+    ) -> (merged: NormalizedText, headings: [NormalizedText], end: Int)? {
+        var merged = first
+        // A first block too short to tell (the top row alone) takes its width from the rows after.
+        var width = fragments.isInterleaved ? fragments.medianWidth(count: first.count) : 0
+        var headings: [NormalizedText] = []
+        var next = index + 1
+        while next + 1 < list.count {
+            let heading = normalizer.normalize(source, lines: list[next])
+            guard (2...40).contains(heading.count), !heading.scalars.contains(where: \.isInlineSpace) else { break }
+            let following = normalizer.normalize(source, lines: list[next + 1])
+            let followingFragments = ColumnFragments(following.scalars)
+            let followingWidth = followingFragments.medianWidth(count: following.count)
+            // The rows after the heading: columns of the same width, or a last row or two too short
+            // to tell by themselves (fragments no wider than a column).
+            let sameColumns =
+                followingFragments.isInterleaved && (width == 0 || abs(followingWidth - width) * 100 <= width * 20)
+            guard sameColumns || (width > 0 && Self.isShortRows(following.scalars, width: width)) else { break }
+            if width == 0 {
+                guard Self.isShortRows(first.scalars, width: followingWidth) else { break }
+                width = followingWidth
+            }
+            merged.append(" ", origin: following.origins.first ?? merged.origins.last ?? 0)
+            for k in 0..<following.count { merged.append(following.scalars[k], origin: following.origins[k]) }
+            headings.append(heading)
+            width = ColumnFragments(merged.scalars).medianWidth(count: merged.count)
+            next += 2
+        }
+        return headings.isEmpty ? nil : (merged, headings, next)
+    }
+
+    /// Whether `s` is one or two rows of columns `width` wide: pieces between spaces, none wider
+    /// than a column, at least two.
+    static func isShortRows(_ s: [Unicode.Scalar], width: Int) -> Bool {
+        let pieces = s.split(whereSeparator: \.isInlineSpace)
+        return pieces.count >= 2 && pieces.count <= 8 && pieces.allSatisfy { $0.count * 100 <= width * 115 }
     }
 
     /// Groups the lines of `source` into blocks: a paragraph, or the lines of one wrapped sentence.

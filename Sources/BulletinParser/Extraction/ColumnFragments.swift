@@ -59,6 +59,19 @@ struct ColumnFragments: Sendable {
         return steady * 100 >= lengths.count * 60 && single * 2 >= lengths.count
     }
 
+    /// The median fragment width of a block of `count` scalars (0 when it is not interleaved).
+    func medianWidth(count: Int) -> Int {
+        guard isInterleaved else { return 0 }
+        var lengths: [Int] = []
+        var previous = 0
+        for b in separators {
+            lengths.append(b - previous)
+            previous = b + 1
+        }
+        lengths.append(count - previous)
+        return lengths.sorted()[lengths.count / 2]
+    }
+
     /// Whether a fragment boundary lies inside `range`.
     func crosses(_ range: Range<Int>) -> Bool { lastSeparator(in: range) != nil }
 

@@ -27,7 +27,7 @@ struct ColumnLayout {
         pieces = pieces.flatMap { split($0, in: s, width: width) }
         guard pieces.count >= 3 else { return nil }
 
-        var memo: [Int: Double] = [:]
+        var memo = JoinCache(count: pieces.count)
         // For each column count its best arrangement (where the first column starts, where the last
         // ends); the count whose best reads best wins, the smaller on a tie.
         let original = score(s, pieces, Arrangement(columns: [Array(pieces.indices)]), &memo).average
@@ -62,23 +62,24 @@ struct ColumnLayout {
         return reorder(block, pieces, chosen.arrangement)
     }
 
-    /// The mean score of joining each piece with the one `n` places on.
-    private func strideAverage(_ s: [Unicode.Scalar], _ pieces: [Range<Int>], _ n: Int, _ memo: inout [Int: Double])
-        -> Double
-    {
-        guard pieces.count > n else { return 0 }
-        var total = 0.0
-        for i in 0..<(pieces.count - n) {
-            let key = i * 4096 + i + n
-            if let known = memo[key] {
-                total += known
-            } else {
-                let join = scorer.score(s, pieces[i], pieces[i + n])
-                memo[key] = join
-                total += join
-            }
+    /// Join scores between pieces, computed once each: every arrangement of a block reads the same
+    /// few hundred joins, so a flat table beats hashing.
+    struct JoinCache {
+        let count: Int
+        private var values: [Double]
+
+        init(count: Int) {
+            self.count = count
+            values = [Double](repeating: .nan, count: count * count)
         }
-        return total / Double(pieces.count - n)
+
+        mutating func score(_ from: Int, _ to: Int, _ compute: () -> Double) -> Double {
+            let index = from * count + to
+            if !values[index].isNaN { return values[index] }
+            let value = compute()
+            values[index] = value
+            return value
+        }
     }
 
     /// Which pieces each column holds, top to bottom.
@@ -132,16 +133,14 @@ struct ColumnLayout {
     /// column's first: an article runs on from column to column, and that join alone tells the
     /// order of the columns.
     func score(
-        _ s: [Unicode.Scalar], _ pieces: [Range<Int>], _ arrangement: Arrangement, _ memo: inout [Int: Double]
+        _ s: [Unicode.Scalar], _ pieces: [Range<Int>], _ arrangement: Arrangement, _ memo: inout JoinCache
     ) -> Reading {
         var total = 0.0
         var joins = 0
         var changedTotal = 0.0
         var changed = 0
         func join(_ from: Int, _ to: Int) {
-            let key = from * 4096 + to
-            let value = memo[key] ?? scorer.score(s, pieces[from], pieces[to])
-            memo[key] = value
+            let value = memo.score(from, to) { scorer.score(s, pieces[from], pieces[to]) }
             total += value
             joins += 1
             if to != from + 1 {

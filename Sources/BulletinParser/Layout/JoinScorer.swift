@@ -53,7 +53,15 @@ struct JoinScorer {
         } else if y == "." && startsNumber {
             total -= 3  // ".4亿元" cut from its digits
         }
-        if startsNumber, Self.endsWithPredicate(s, left) { total += 2.5 }  // 增长 | 5.2%
+        let comparison = Self.endsWithComparisonBase(s, left)
+        if startsNumber, !comparison, Self.endsWithPredicate(s, left) { total += 2.5 }  // 增长 | 5.2%
+        if comparison {
+            // 比上年 | 增长: a comparison goes on to its verb, never straight to a figure
+            let verb =
+                (Lexicon.increaseVerbs.longestPrefix(in: s, at: r) ?? 0) >= 1
+                || (Lexicon.decreaseVerbs.longestPrefix(in: s, at: r) ?? 0) >= 1
+            total += startsNumber ? -2 : (verb ? 1.5 : 0)
+        }
         if x.isHan, Lexicon.predicates.longestPrefix(in: s, at: r).map({ $0 >= 2 }) ?? false { total += 1 }
         if x.isHan,
             (Lexicon.increaseVerbs.longestPrefix(in: s, at: r) ?? 0) >= 2
@@ -120,6 +128,17 @@ struct JoinScorer {
             if let n = set.longestSuffix(in: s, endingAt: end), end - n >= left.lowerBound { return true }
         }
         return false
+    }
+
+    /// The bases a change is measured from: 比上年, 比上年末, 比年初, 同比 ….
+    static let comparisonBases: [[Unicode.Scalar]] = ["比上年", "比上年末", "比年初", "比去年", "较上年", "同比", "比上月", "环比"]
+        .map { Array($0.unicodeScalars) }
+
+    /// Whether `left` ends with a comparison base.
+    static func endsWithComparisonBase(_ s: [Unicode.Scalar], _ left: Range<Int>) -> Bool {
+        comparisonBases.contains { base in
+            left.count >= base.count && s[(left.upperBound - base.count)..<left.upperBound].elementsEqual(base)
+        }
     }
 
     static func isWord(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
