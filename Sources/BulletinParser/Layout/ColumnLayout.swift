@@ -234,6 +234,8 @@ struct ColumnLayout {
         } else {
             nominals = [(1..<k).map { piece.lowerBound + piece.count * $0 / k }]
         }
+        // A fragment exactly k widths long is k full lines: the cuts are where the widths say.
+        let offWidthCost = piece.count == k * width ? 2.0 : 0.5
         var bestCuts: [Int] = []
         var bestTotal = Double.infinity
         for option in nominals {
@@ -251,7 +253,7 @@ struct ColumnLayout {
                     let left = max(piece.lowerBound, cut - 3)..<cut
                     let right = cut..<min(piece.upperBound, cut + 3)
                     let spaceBonus = s[cut].isInlineSpace ? -3.0 : 0
-                    let score = scorer.score(s, left, right) + Double(abs(delta)) * 0.5 + spaceBonus
+                    let score = scorer.score(s, left, right) + Double(abs(delta)) * offWidthCost + spaceBonus
                     if score < bestScore {
                         bestScore = score
                         bestCut = cut
