@@ -157,6 +157,7 @@ public struct BulletinParser: Sendable {
     /// Whether `s` is one or two rows of columns `width` wide: pieces between spaces, none wider
     /// than a column, at least two.
     static func isShortRows(_ s: [Unicode.Scalar], width: Int) -> Bool {
+        guard s.count <= 8 * width + 8, s.contains(where: \.isInlineSpace) else { return false }
         let pieces = s.split(whereSeparator: \.isInlineSpace)
         return pieces.count >= 2 && pieces.count <= 8 && pieces.allSatisfy { $0.count * 100 <= width * 115 }
     }
