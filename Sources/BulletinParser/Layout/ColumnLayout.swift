@@ -223,8 +223,9 @@ struct ColumnLayout {
     /// missing or was taken for spacing before a number: at each nominal cut, a space if there is one
     /// nearby, else the nearby position whose two sides join worst.
     private func split(_ piece: Range<Int>, in s: [Unicode.Scalar], width: Int) -> [Range<Int>] {
-        guard width > 0, piece.count * 10 >= width * 16 else { return [piece] }
-        let k = Int((Double(piece.count) / Double(width)).rounded())
+        // A line and a short last line glued together are a width and a bit: two pieces too.
+        guard width > 0, piece.count * 100 >= width * 125 else { return [piece] }
+        let k = max(2, Int((Double(piece.count) / Double(width)).rounded()))
         guard k >= 2 else { return [piece] }
         // Most fragments are a full column wide, so the cuts lie a width from either end; a short
         // line (a paragraph's last) may stand on either side.
