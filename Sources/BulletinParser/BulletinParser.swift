@@ -138,13 +138,16 @@ public struct BulletinParser: Sendable {
             let followingWidth = followingFragments.medianWidth(count: following.count)
             // The rows after the heading: columns of the same width, or a last row or two too short
             // to tell by themselves (fragments no wider than a column).
-            let sameColumns =
-                followingFragments.isInterleaved && (width == 0 || abs(followingWidth - width) * 100 <= width * 20)
-            guard sameColumns || (width > 0 && Self.isShortRows(following.scalars, width: width)) else { break }
             if width == 0 {
-                guard Self.isShortRows(first.scalars, width: followingWidth) else { break }
-                width = followingWidth
+                // Neither side may be columns by itself yet: the width of all their pieces decides.
+                let guess =
+                    followingFragments.isInterleaved
+                    ? followingWidth : Self.medianPiece(first.scalars + [" "] + following.scalars)
+                guard guess >= 12, Self.isShortRows(first.scalars, width: guess) else { break }
+                width = guess
             }
+            let sameColumns = followingFragments.isInterleaved && abs(followingWidth - width) * 100 <= width * 20
+            guard sameColumns || Self.isShortRows(following.scalars, width: width) else { break }
             merged.append(" ", origin: following.origins.first ?? merged.origins.last ?? 0)
             for k in 0..<following.count { merged.append(following.scalars[k], origin: following.origins[k]) }
             headings.append(heading)
@@ -160,6 +163,12 @@ public struct BulletinParser: Sendable {
         guard s.count <= 8 * width + 8, s.contains(where: \.isInlineSpace) else { return false }
         let pieces = s.split(whereSeparator: \.isInlineSpace)
         return pieces.count >= 2 && pieces.count <= 8 && pieces.allSatisfy { $0.count * 100 <= width * 115 }
+    }
+
+    /// The median length of the pieces of `s` between spaces.
+    static func medianPiece(_ s: [Unicode.Scalar]) -> Int {
+        let lengths = s.split(whereSeparator: \.isInlineSpace).map(\.count).sorted()
+        return lengths.isEmpty ? 0 : lengths[lengths.count / 2]
     }
 
     /// Groups the lines of `source` into blocks: a paragraph, or the lines of one wrapped sentence.
