@@ -140,9 +140,8 @@ public struct BulletinParser: Sendable {
             // to tell by themselves (fragments no wider than a column).
             if width == 0 {
                 // Neither side may be columns by itself yet: the width of all their pieces decides.
-                let guess =
-                    followingFragments.isInterleaved
-                    ? followingWidth : Self.medianPiece(first.scalars + [" "] + following.scalars)
+                // The top row's lines are full ones but for the last column's: its widest piece.
+                let guess = first.scalars.split(whereSeparator: \.isInlineSpace).map(\.count).max() ?? 0
                 guard guess >= 12, Self.isShortRows(first.scalars, width: guess) else { break }
                 width = guess
             }
@@ -163,12 +162,6 @@ public struct BulletinParser: Sendable {
         guard s.count <= 8 * width + 8, s.contains(where: \.isInlineSpace) else { return false }
         let pieces = s.split(whereSeparator: \.isInlineSpace)
         return pieces.count >= 2 && pieces.count <= 8 && pieces.allSatisfy { $0.count * 100 <= width * 115 }
-    }
-
-    /// The median length of the pieces of `s` between spaces.
-    static func medianPiece(_ s: [Unicode.Scalar]) -> Int {
-        let lengths = s.split(whereSeparator: \.isInlineSpace).map(\.count).sorted()
-        return lengths.isEmpty ? 0 : lengths[lengths.count / 2]
     }
 
     /// Groups the lines of `source` into blocks: a paragraph, or the lines of one wrapped sentence.
