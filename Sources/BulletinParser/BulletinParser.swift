@@ -92,19 +92,28 @@ public struct BulletinParser: Sendable {
         var normalizer = TextNormalizer()
         var layout = LazyLayout(source: source, enabled: options.layout)
         let list = Self.blocks(of: source)
+        // Blocks normalised ahead, while looking past a heading; each is normalised once.
+        var ahead: [Int: NormalizedText] = [:]
+        func block(_ index: Int) -> NormalizedText {
+            if let known = ahead[index] { return known }
+            let text = normalizer.normalize(source, lines: list[index])
+            ahead[index] = text
+            return text
+        }
         var i = 0
         while i < list.count {
-            let normalized = normalizer.normalize(source, lines: list[i])
+            let normalized = block(i)
+            ahead[i] = nil
             let fragments = ColumnFragments(normalized.scalars)
             if options.layout, fragments.isInterleaved || Self.isShortRows(normalized.scalars, width: 40),
-                let (merged, headings, end) = mergeAcrossHeadings(
-                    normalized, fragments, at: i, of: list, source, &normalizer),
+                let (merged, headings, end) = mergeAcrossHeadings(normalized, fragments, at: i, of: list.count, block),
                 let restored = layout.restore(merged, fragments: ColumnFragments(merged.scalars))
             {
                 for heading in headings {
                     try body(ReadyBlock(text: heading, fragments: ColumnFragments(heading.scalars)))
                 }
                 try body(ReadyBlock(text: restored.text, joins: restored.joins))
+                for used in i..<end { ahead[used] = nil }
                 i = end
                 continue
             }
@@ -122,18 +131,18 @@ public struct BulletinParser: Sendable {
     /// columns of about the same width, they are one text: joined here, with the headings apart.
     /// Returns nil when there is nothing to join; `end` is the index of the first block not used.
     private func mergeAcrossHeadings(
-        _ first: NormalizedText, _ fragments: ColumnFragments, at index: Int, of list: [[Range<Int>]],
-        _ source: [Unicode.Scalar], _ normalizer: inout TextNormalizer
+        _ first: NormalizedText, _ fragments: ColumnFragments, at index: Int, of count: Int,
+        _ block: (Int) -> NormalizedText
     ) -> (merged: NormalizedText, headings: [NormalizedText], end: Int)? {
         var merged = first
         // A first block too short to tell (the top row alone) takes its width from the rows after.
         var width = fragments.isInterleaved ? fragments.medianWidth(count: first.count) : 0
         var headings: [NormalizedText] = []
         var next = index + 1
-        while next + 1 < list.count {
-            let heading = normalizer.normalize(source, lines: list[next])
+        while next + 1 < count {
+            let heading = block(next)
             guard (2...40).contains(heading.count), !heading.scalars.contains(where: \.isInlineSpace) else { break }
-            let following = normalizer.normalize(source, lines: list[next + 1])
+            let following = block(next + 1)
             let followingFragments = ColumnFragments(following.scalars)
             let followingWidth = followingFragments.medianWidth(count: following.count)
             // The rows after the heading: columns of the same width, or a last row or two too short

@@ -8,6 +8,10 @@
 /// to the column width. Text that is already in order never reaches the reordering.
 struct ColumnLayout {
     let scorer: JoinScorer
+    /// The arrangements of m pieces, by m: blocks of a document often share their piece counts.
+    private var candidateCache: [Int: [Arrangement]] = [:]
+
+    init(scorer: JoinScorer) { self.scorer = scorer }
 
     /// The result of a reordering: the text in reading order and where fragments were joined.
     struct Restored {
@@ -17,7 +21,7 @@ struct ColumnLayout {
     }
 
     /// The block in reading order, or nil when it is not columns read across or the order is unclear.
-    func restore(_ block: NormalizedText, fragments: ColumnFragments? = nil) -> Restored? {
+    mutating func restore(_ block: NormalizedText, fragments: ColumnFragments? = nil) -> Restored? {
         let s = block.scalars
         let fragments = fragments ?? ColumnFragments(s)
         guard fragments.isInterleaved else { return nil }
@@ -33,7 +37,10 @@ struct ColumnLayout {
         let original = score(s, pieces, Arrangement(columns: [Array(pieces.indices)]), &memo).average
         var best: (arrangement: Arrangement, average: Double)? = nil
         var bestOfCount: [Int: (arrangement: Arrangement, total: Double, average: Double)] = [:]
-        for arrangement in Arrangement.candidates(pieces: pieces.count) {
+        if candidateCache[pieces.count] == nil {
+            candidateCache[pieces.count] = Arrangement.candidates(pieces: pieces.count)
+        }
+        for arrangement in candidateCache[pieces.count]! {
             let reading = score(s, pieces, arrangement, &memo)
             // An arrangement must reorder most of the text, and the joins it changes must read well:
             // with many candidates, one that keeps the order and adds a lucky join proves nothing.
