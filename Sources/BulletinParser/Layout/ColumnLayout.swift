@@ -243,7 +243,7 @@ struct ColumnLayout {
             nominals = [(1..<k).map { piece.lowerBound + piece.count * $0 / k }]
         }
         // A fragment exactly k widths long is k full lines: the cuts are where the widths say.
-        let offWidthCost = piece.count == k * width ? 2.0 : 0.5
+        let offWidthCost = piece.count == k * width ? 3.0 : 2.0
         var bestCuts: [Int] = []
         var bestTotal = Double.infinity
         for option in nominals {
