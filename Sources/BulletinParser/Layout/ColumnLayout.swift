@@ -11,6 +11,9 @@ struct ColumnLayout {
     /// The arrangements of m pieces, by m: blocks of a document often share their piece counts.
     private var candidateCache: [Int: [Arrangement]] = [:]
 
+    /// What each row of a late start costs an arrangement.
+    var lateRowCost = 2.0
+
     init(scorer: JoinScorer) { self.scorer = scorer }
 
     /// The result of a reordering: the text in reading order and where fragments were joined.
@@ -47,7 +50,11 @@ struct ColumnLayout {
             guard reading.changed >= 2, reading.changed * 2 >= reading.joins, reading.changedAverage >= 0.5 else {
                 continue
             }
-            let total = reading.average * Double(reading.joins) - 0.5 * Double(arrangement.complexity)
+            // A first column that starts late (its top taken by a picture or a title) is rare, and it
+            // moves the page's first fragment away from the start: it must read much better.
+            let total =
+                reading.average * Double(reading.joins) - 0.5 * Double(arrangement.columns.count - 2)
+                - lateRowCost * Double(arrangement.late)
             let n = arrangement.columns.count
             if total > (bestOfCount[n]?.total ?? -Double.infinity) + 0.05 {
                 bestOfCount[n] = (arrangement, total, reading.average)
@@ -94,6 +101,8 @@ struct ColumnLayout {
         var columns: [[Int]]
         /// Columns beyond two, plus rows by which the first column starts late.
         var complexity = 0
+        /// Rows by which the first column starts late.
+        var late = 0
 
         /// Every way `pieces` fragments read row by row can come from 2 to 8 columns of equal height,
         /// the first column starting up to 3 rows late and the last ending early.
@@ -119,7 +128,7 @@ struct ColumnLayout {
                                 next += 1
                             }
                         }
-                        result.append(Arrangement(columns: columns, complexity: n - 2 + late))
+                        result.append(Arrangement(columns: columns, complexity: n - 2 + late, late: late))
                     }
                 }
             }
