@@ -39,13 +39,7 @@ struct ColumnFragments: Sendable {
 
     /// Whether the fragments between `boundaries` have a steady width of 12 to 40 characters.
     private static func isSteady(_ boundaries: [Int], count: Int) -> Bool {
-        var lengths: [Int] = []
-        var previous = 0
-        for b in boundaries {
-            lengths.append(b - previous)
-            previous = b + 1
-        }
-        lengths.append(count - previous)
+        let lengths = lengths(between: boundaries, count: count)
         let sorted = lengths.sorted()
         let median = sorted[sorted.count / 2]
         guard (12...40).contains(median) else { return false }
@@ -62,14 +56,20 @@ struct ColumnFragments: Sendable {
     /// The median fragment width of a block of `count` scalars (0 when it is not interleaved).
     func medianWidth(count: Int) -> Int {
         guard isInterleaved else { return 0 }
+        let lengths = Self.lengths(between: separators, count: count).sorted()
+        return lengths[lengths.count / 2]
+    }
+
+    /// The lengths of the fragments between `boundaries` in a block of `count` scalars.
+    private static func lengths(between boundaries: [Int], count: Int) -> [Int] {
         var lengths: [Int] = []
         var previous = 0
-        for b in separators {
+        for b in boundaries {
             lengths.append(b - previous)
             previous = b + 1
         }
         lengths.append(count - previous)
-        return lengths.sorted()[lengths.count / 2]
+        return lengths
     }
 
     /// Whether a fragment boundary lies inside `range`.
