@@ -122,8 +122,10 @@ final class ConfigTests: XCTestCase {
                 url: https://hooks.example/
                 secret_file: /nonexistent/bulletind-secret
               - type: webhok
+              - {type: file, path: /tmp/x, subjects: ["(unclosed"]}
             """)
-        XCTAssertEqual(found.count, 2)
+        XCTAssertEqual(found.count, 3)
+        XCTAssertEqual(found[2].path, "notify[2].subjects")
         XCTAssertEqual(found[0].path, "notify[0].secret_file")
         XCTAssertEqual(found[0].line, 4)
         XCTAssertTrue(found[0].message.contains("No such file"), found[0].message)

@@ -150,6 +150,11 @@ final class MessageTests: XCTestCase {
         rules.subjects = ["生产总值"]
         rules.excludeSubjects = ["地区"]
         XCTAssertFalse(rules.admits(changed))
+        rules.excludeSubjects = []
+        rules.subjects = ["^地区生产总值$"]
+        XCTAssertTrue(rules.admits(changed), "subjects are regular expressions")
+        rules.subjects = ["^生产总值"]
+        XCTAssertFalse(rules.admits(changed))
     }
 }
 

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// ```yaml
 /// events: [indicator.changed, bulletin.*]
-/// subjects: [生产总值, 财政收入]       # substrings of the subject
+/// subjects: [生产总值, "^(一般)?公共预算收入$"]   # regular expressions (a plain word matches anywhere)
 /// exclude_subjects: [能耗]
 /// min_change: 1                      # in the indicator's unit
 /// min_relative: 0.5%
@@ -23,6 +23,13 @@ public struct SinkRules: Sendable, Equatable {
 
     public init() {}
 
+    /// Whether the regular expression `pattern` finds a match in `text` (a pattern that does not
+    /// compile, which `check-config` reports, matches as plain text).
+    static func matches(_ pattern: String, _ text: String) -> Bool {
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return text.contains(pattern) }
+        return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
     /// Whether `event` goes to the sink; `lastNotified` is the value it was last told of this
     /// indicator (nil: never, and the change is measured from the old value).
     public func admits(_ event: Event, lastNotified: String? = nil) -> Bool {
@@ -36,8 +43,8 @@ public struct SinkRules: Sendable, Equatable {
         if !sources.isEmpty && !sources.contains(event.source.id) { return false }
         guard let indicator = event.indicator else { return true }
         let subject = indicator.subject
-        if !subjects.isEmpty && !subjects.contains(where: { subject.contains($0) }) { return false }
-        if excludeSubjects.contains(where: { subject.contains($0) }) { return false }
+        if !subjects.isEmpty && !subjects.contains(where: { Self.matches($0, subject) }) { return false }
+        if excludeSubjects.contains(where: { Self.matches($0, subject) }) { return false }
         guard event.type == "indicator.changed", minChange != nil || minRelative != nil else { return true }
         guard let new = indicator.new.flatMap(Double.init),
             let base = (lastNotified ?? indicator.old).flatMap(Double.init)

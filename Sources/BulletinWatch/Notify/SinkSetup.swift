@@ -55,6 +55,12 @@ public struct SinkSetup: Sendable {
         if let text = config.settings["min_relative"], share(text) == nil {
             found.append(("min_relative", "\"\(text)\" is not a share (write 0.5% or 0.005)"))
         }
+        for key in ["subjects", "exclude_subjects"] {
+            let patterns = config.lists[key] ?? config.settings[key].map { [$0] } ?? []
+            for pattern in patterns where (try? NSRegularExpression(pattern: pattern)) == nil {
+                found.append((key, "\"\(pattern)\" is not a regular expression"))
+            }
+        }
         if let text = config.settings["tls"], MailServer.TLS(rawValue: text) == nil {
             found.append(("tls", "expected starttls or none"))
         }
