@@ -1,5 +1,5 @@
 import BulletinParser
-public import Foundation
+import Foundation
 import GRDB
 
 extension SnapshotStore {
@@ -20,14 +20,6 @@ extension SnapshotStore {
             let stored = try blobs.put(snapshot.content, hash: hash)
             return try write { db in try insert(snapshot, stored: stored, after: latest, in: db) }
         }
-    }
-
-    /// Records that a source was checked and found unchanged (a 304, or the same bytes), with the
-    /// validators the server sent this time, where it sent any.
-    public func recordCheck(
-        sourceId: String, at date: Date = Date(), etag: String? = nil, lastModified: String? = nil
-    ) throws(StoreError) {
-        try save(CheckBatch(unchanged: [.init(sourceId: sourceId, at: date, etag: etag, lastModified: lastModified)]))
     }
 
     private func touch(_ latest: VersionRecord, with snapshot: Snapshot) throws(StoreError) -> VersionRecord {

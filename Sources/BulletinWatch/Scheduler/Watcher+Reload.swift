@@ -48,10 +48,11 @@ extension Watcher {
         }
         let kept = Set(new.sources.map(\.id))
         let removed = config.sources.filter { !kept.contains($0.id) }.count
-        let children = Set(try Self.expand(new.sources, store: store).map(\.id))
-        for id in health.keys where !kept.contains(id) && !children.contains(id) { health[id] = nil }
+        let expanded = try Self.expand(new.sources, store: store)
+        let scheduled = Set(expanded.map(\.id))
+        for id in health.keys where !scheduled.contains(id) { health[id] = nil }
         config = new
-        sources = try Self.expand(new.sources, store: store)
+        sources = expanded
         sourcesByID = Dictionary(sources.map { ($0.id, $0) }) { first, _ in first }
         for child in sources where health[child.id] == nil {
             var entry = (try? store.health(of: child.id)) ?? nil ?? SourceHealth(sourceId: child.id, url: child.url)
