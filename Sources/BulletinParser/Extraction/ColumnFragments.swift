@@ -12,26 +12,34 @@ struct ColumnFragments: Sendable {
 
     init(_ s: [Unicode.Scalar]) {
         var boundaries: [Int] = []
-        for i in 1..<max(1, s.count - 1) where s[i].isInlineSpace {
+        var i = 1
+        while i < s.count - 1 {
+            guard s[i].isInlineSpace else {
+                i += 1
+                continue
+            }
+            // a run of spaces is one boundary: a space of the text itself may stand beside the separator
+            var end = i
+            while end + 1 < s.count, s[end + 1].isInlineSpace { end += 1 }
+            defer { i = end + 1 }
+            guard end + 1 < s.count else { break }
             let before = s[i - 1]
-            let after = s[i + 1]
+            let after = s[end + 1]
             // "2493 斤", "达到 2493", "DIP 医保" are spacing, not a boundary; "为9.5 改善" is one.
             let spacesAUnit =
                 before.isASCIIDigit
-                && (Lexicon.units.longestPrefix(in: s, at: i + 1) != nil
-                    || Lexicon.magnitudes.longestPrefix(in: s, at: i + 1) != nil
-                    || Lexicon.postQualifiers.longestPrefix(in: s, at: i + 1) != nil)
+                && (Lexicon.units.longestPrefix(in: s, at: end + 1) != nil
+                    || Lexicon.magnitudes.longestPrefix(in: s, at: end + 1) != nil
+                    || Lexicon.postQualifiers.longestPrefix(in: s, at: end + 1) != nil)
             // A space before a number may be spacing ("资金 384.6亿元") or a boundary ("粮食总 1120斤"):
             // it counts here, and the layout stage merges it back where the two sides read on.
-            if !before.isInlineSpace, !after.isInlineSpace, !spacesAUnit,
-                !before.isASCIILetter || !after.isASCIILetter
-            {
-                boundaries.append(i)
+            if !spacesAUnit, !before.isASCIILetter || !after.isASCIILetter {
+                boundaries.append(contentsOf: i...end)
             }
         }
         guard boundaries.count >= 2 else { return }
         // A space before a number may be mere spacing: the widths must be steady with or without those.
-        let hard = boundaries.filter { !s[$0 + 1].isASCIIDigit }
+        let hard = boundaries.filter { !s[$0 + 1].isASCIIDigit && !s[$0 + 1].isInlineSpace }
         guard Self.isSteady(boundaries, count: s.count) || (hard.count >= 2 && Self.isSteady(hard, count: s.count))
         else { return }
         separators = boundaries
@@ -65,7 +73,8 @@ struct ColumnFragments: Sendable {
         var lengths: [Int] = []
         var previous = 0
         for b in boundaries {
-            lengths.append(b - previous)
+            // the spaces of one run make no fragment between them
+            if b > previous { lengths.append(b - previous) }
             previous = b + 1
         }
         lengths.append(count - previous)

@@ -57,7 +57,9 @@ struct ColumnLayout {
                 - lateRowCost * Double(arrangement.late)
             let n = arrangement.columns.count
             if total > (bestOfCount[n]?.total ?? -Double.infinity) + 0.05 {
-                bestOfCount[n] = (arrangement, total, reading.average)
+                bestOfCount[n] = (
+                    arrangement, total, reading.average - lateRowCost * Double(arrangement.late) / Double(reading.joins)
+                )
             }
         }
         for n in bestOfCount.keys.sorted() {
@@ -108,8 +110,8 @@ struct ColumnLayout {
         /// the first column starting up to 3 rows late and the last ending early.
         static func candidates(pieces m: Int) -> [Arrangement] {
             var result: [Arrangement] = []
-            guard m >= 4 else { return result }
-            for n in 2...min(8, m - 2) {
+            guard m >= 3 else { return result }
+            for n in 2...max(2, min(8, m - 2)) {
                 for late in 0...3 {
                     // every column but the last holds two pieces or more: a lone piece would only
                     // shed a join that reads badly
@@ -208,7 +210,8 @@ struct ColumnLayout {
             // Neither part may be a full line already: "农村居民人 6万人。" is a line and a paragraph's end.
             if let last = result.last, last.upperBound + 1 == piece.lowerBound, s[piece.lowerBound].isASCIIDigit,
                 (piece.upperBound - last.lowerBound) * 100 <= width * 135,
-                last.count * 100 < width * 85, piece.count * 100 < width * 85,
+                (last.count * 100 < width * 85 && piece.count * 100 < width * 85)
+                    || piece.upperBound - last.lowerBound <= width + 1,
                 scorer.score(s, last, piece) >= 0
             {
                 result[result.count - 1] = last.lowerBound..<piece.upperBound

@@ -47,7 +47,16 @@ struct JoinScorer {
                 || Lexicon.magnitudes.longestPrefix(in: s, at: r) != nil
                 || Lexicon.postQualifiers.longestPrefix(in: s, at: r) != nil
                 || Lexicon.midQualifiers.longestPrefix(in: s, at: r) != nil
-            total += unitFollows ? 4 : (y.isHan ? -2 : 0)
+            // a number goes on to its unit, or ends at punctuation; "在4“小巨人”" is cut from elsewhere
+            total += unitFollows ? 4 : (Self.isPunctuation(y) ? 0 : -2)
+        } else if Self.endsWithFigure(s, left) {
+            // a figure with its unit goes on to a qualifier, the next item of a list or punctuation
+            // ("3.1%和下降2.4%", "5%以上,"), seldom straight to a noun ("3.1%城镇")
+            if Lexicon.postQualifiers.longestPrefix(in: s, at: r) != nil || "和及与、".unicodeScalars.contains(y) {
+                total += 1
+            } else if y.isHan {
+                total -= 1
+            }
         } else if startsWithUnit && !spansWord(s, left, right) {
             total -= 2  // "个百分点" or "%" with no number before it
         } else if y == "." && startsNumber {
@@ -85,6 +94,18 @@ struct JoinScorer {
         }
         if "，,。、；;".unicodeScalars.contains(y) && !x.isClauseEnd && x != "、" && x != "。" { total += 0.5 }
         return total
+    }
+
+    static func isPunctuation(_ c: Unicode.Scalar) -> Bool {
+        "，,。、；;：:）)”！？".unicodeScalars.contains(c)
+    }
+
+    /// Whether `left` ends with a number and its unit: "3.1%", "40亿斤", "1.2个百分点".
+    static func endsWithFigure(_ s: [Unicode.Scalar], _ left: Range<Int>) -> Bool {
+        guard let n = Lexicon.units.longestSuffix(in: s, endingAt: left.upperBound) else { return false }
+        var k = left.upperBound - n - 1
+        if k >= left.lowerBound, let m = Lexicon.magnitudes.longestSuffix(in: s, endingAt: k + 1) { k -= m }
+        return k >= left.lowerBound && s[k].isASCIIDigit
     }
 
     /// Decimal points in the number that ends at `l` (inclusive).
