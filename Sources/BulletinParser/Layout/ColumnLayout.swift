@@ -31,7 +31,8 @@ struct ColumnLayout {
         var pieces = Self.pieces(of: s, separators: fragments.separators)
         let width = Self.median(pieces.map(\.count))
         pieces = mergeSpacing(pieces, in: s, width: width)
-        pieces = pieces.flatMap { split($0, in: s, width: width) }
+        let exact = Self.isFixedPitch(pieces.map(\.count), width: width)
+        pieces = pieces.flatMap { exact ? splitExact($0, in: s, width: width) : split($0, in: s, width: width) }
         guard pieces.count >= 3 else { return nil }
 
         var memo = JoinCache(count: pieces.count)
@@ -236,67 +237,5 @@ struct ColumnLayout {
     static func median(_ values: [Int]) -> Int {
         guard !values.isEmpty else { return 0 }
         return values.sorted()[values.count / 2]
-    }
-
-    /// Cuts a fragment about k column widths long into k pieces, where the separating space went
-    /// missing or was taken for spacing before a number: at each nominal cut, a space if there is one
-    /// nearby, else the nearby position whose two sides join worst.
-    private func split(_ piece: Range<Int>, in s: [Unicode.Scalar], width: Int) -> [Range<Int>] {
-        // A line and a short last line glued together are a width and a bit: two pieces too.
-        guard width > 0, piece.count * 100 >= width * 125 else { return [piece] }
-        let k = max(2, Int((Double(piece.count) / Double(width)).rounded()))
-        guard k >= 2 else { return [piece] }
-        // Most fragments are a full column wide, so the cuts lie a width from either end; a short
-        // line (a paragraph's last) may stand on either side.
-        var nominals: [[Int]] = []
-        if k == 2 {
-            nominals = [[piece.lowerBound + width], [piece.upperBound - width], [piece.lowerBound + piece.count / 2]]
-        } else {
-            nominals = [(1..<k).map { piece.lowerBound + piece.count * $0 / k }]
-        }
-        // A fragment exactly k widths long is k full lines: the cuts are where the widths say.
-        let offWidthCost = piece.count == k * width ? 3.0 : 2.0
-        var bestCuts: [Int] = []
-        var bestTotal = Double.infinity
-        for option in nominals {
-            var cuts: [Int] = []
-            var total = 0.0
-            for nominal in option {
-                var bestCut = -1
-                var bestScore = Double.infinity
-                for delta in -3...3 {
-                    let cut = nominal + delta
-                    guard cut > (cuts.last ?? piece.lowerBound) + 1, cut < piece.upperBound - 1 else { continue }
-                    let inNumber =
-                        (s[cut - 1].isASCIIDigit || s[cut - 1] == ".") && (s[cut].isASCIIDigit || s[cut] == ".")
-                    if inNumber { continue }
-                    let left = max(piece.lowerBound, cut - 3)..<cut
-                    let right = cut..<min(piece.upperBound, cut + 3)
-                    let spaceBonus = s[cut].isInlineSpace ? -3.0 : 0
-                    let score = scorer.score(s, left, right) + Double(abs(delta)) * offWidthCost + spaceBonus
-                    if score < bestScore {
-                        bestScore = score
-                        bestCut = cut
-                    }
-                }
-                guard bestCut >= 0 else { break }
-                cuts.append(bestCut)
-                total += bestScore
-            }
-            if cuts.count == option.count && total < bestTotal {
-                bestTotal = total
-                bestCuts = cuts
-            }
-        }
-        let cuts = bestCuts
-        guard !cuts.isEmpty else { return [piece] }
-        var result: [Range<Int>] = []
-        var start = piece.lowerBound
-        for cut in cuts {
-            result.append(start..<cut)
-            start = s[cut].isInlineSpace ? cut + 1 : cut
-        }
-        result.append(start..<piece.upperBound)
-        return result
     }
 }

@@ -1,0 +1,133 @@
+extension ColumnLayout {
+    /// Whether the lines of a block are all exactly `width` characters, as in a page set with a fixed
+    /// pitch: then a fragment longer than the width is lines glued together, cut exactly at the widths.
+    /// Real pages mix half-width digits in and vary by a character or two; those are cut by the text.
+    static func isFixedPitch(_ lengths: [Int], width: Int) -> Bool {
+        let near = lengths.filter { abs($0 - width) <= 3 }
+        let exact = near.filter { $0 == width }.count
+        return exact >= 3 && exact * 100 >= near.count * 75
+    }
+
+    /// Cuts a fragment of a fixed-pitch block into full lines and at most one short line (a
+    /// paragraph's last), wherever the short line sits. A space between two lines is where they were
+    /// set apart; elsewhere the cut that joins worst wins.
+    func splitExact(_ piece: Range<Int>, in s: [Unicode.Scalar], width: Int) -> [Range<Int>] {
+        guard width > 0, piece.count > width else { return [piece] }
+        let start = piece.lowerBound
+        let end = piece.upperBound
+        // cost[p][short]: the cheapest way to read s[p..<end] into lines, `short` telling whether the
+        // short line is still to come; a line starts at p and the next starts after a cut
+        struct Step {
+            var cost = Double.infinity
+            var next = -1
+            var cut = -1
+        }
+        let count = end - start + 1
+        var table = [[Step]](repeating: [Step(), Step()], count: count)
+        table[count - 1][0].cost = 0
+        table[count - 1][1].cost = 0
+        var cutCost = [Double](repeating: .nan, count: count)
+        func costOfCut(_ c: Int) -> (Double, Int) {
+            if s[c].isInlineSpace { return (-3, c + 1) }
+            if cutCost[c - start].isNaN {
+                cutCost[c - start] = scorer.score(s, max(start, c - 3)..<c, c..<min(end, c + 3))
+            }
+            return (cutCost[c - start], c)
+        }
+        for p in stride(from: end - 1, through: start, by: -1) where !s[p].isInlineSpace {
+            for shortLeft in 0...1 {
+                var best = Step()
+                func consider(_ length: Int, _ shortAfter: Int, _ extra: Double) {
+                    let c = p + length
+                    guard c <= end else { return }
+                    if c == end {
+                        if extra < best.cost { best = Step(cost: extra, next: end, cut: end) }
+                        return
+                    }
+                    let (cost, next) = costOfCut(c)
+                    guard next < end else { return }
+                    let total = extra + cost + table[next - start][shortAfter].cost
+                    if total < best.cost { best = Step(cost: total, next: next, cut: c) }
+                }
+                consider(width, shortLeft, 0)
+                if shortLeft == 1 {
+                    for length in 1..<width { consider(length, 0, 1) }
+                }
+                table[p - start][shortLeft] = best
+            }
+        }
+        var result: [Range<Int>] = []
+        var p = start
+        var shortLeft = 1
+        while p < end {
+            let step = table[p - start][shortLeft]
+            guard step.next >= 0 else { return [piece] }
+            if step.cut - p != width { shortLeft = 0 }
+            result.append(p..<step.cut)
+            p = step.next
+        }
+        return result
+    }
+
+    /// Cuts a fragment about k column widths long into k pieces, where the separating space went
+    /// missing or was taken for spacing before a number: at each nominal cut, a space if there is one
+    /// nearby, else the nearby position whose two sides join worst.
+    func split(_ piece: Range<Int>, in s: [Unicode.Scalar], width: Int) -> [Range<Int>] {
+        // A line and a short last line glued together are a width and a bit: two pieces too.
+        guard width > 0, piece.count * 100 >= width * 125 else { return [piece] }
+        let k = max(2, Int((Double(piece.count) / Double(width)).rounded()))
+        guard k >= 2 else { return [piece] }
+        // Most fragments are a full column wide, so the cuts lie a width from either end; a short
+        // line (a paragraph's last) may stand on either side.
+        var nominals: [[Int]] = []
+        if k == 2 {
+            nominals = [[piece.lowerBound + width], [piece.upperBound - width], [piece.lowerBound + piece.count / 2]]
+        } else {
+            nominals = [(1..<k).map { piece.lowerBound + piece.count * $0 / k }]
+        }
+        // A fragment exactly k widths long is k full lines: the cuts are where the widths say.
+        let offWidthCost = piece.count == k * width ? 3.0 : 2.0
+        var bestCuts: [Int] = []
+        var bestTotal = Double.infinity
+        for option in nominals {
+            var cuts: [Int] = []
+            var total = 0.0
+            for nominal in option {
+                var bestCut = -1
+                var bestScore = Double.infinity
+                for delta in -3...3 {
+                    let cut = nominal + delta
+                    guard cut > (cuts.last ?? piece.lowerBound) + 1, cut < piece.upperBound - 1 else { continue }
+                    let inNumber =
+                        (s[cut - 1].isASCIIDigit || s[cut - 1] == ".") && (s[cut].isASCIIDigit || s[cut] == ".")
+                    if inNumber { continue }
+                    let left = max(piece.lowerBound, cut - 3)..<cut
+                    let right = cut..<min(piece.upperBound, cut + 3)
+                    let spaceBonus = s[cut].isInlineSpace ? -3.0 : 0
+                    let score = scorer.score(s, left, right) + Double(abs(delta)) * offWidthCost + spaceBonus
+                    if score < bestScore {
+                        bestScore = score
+                        bestCut = cut
+                    }
+                }
+                guard bestCut >= 0 else { break }
+                cuts.append(bestCut)
+                total += bestScore
+            }
+            if cuts.count == option.count && total < bestTotal {
+                bestTotal = total
+                bestCuts = cuts
+            }
+        }
+        let cuts = bestCuts
+        guard !cuts.isEmpty else { return [piece] }
+        var result: [Range<Int>] = []
+        var start = piece.lowerBound
+        for cut in cuts {
+            result.append(start..<cut)
+            start = s[cut].isInlineSpace ? cut + 1 : cut
+        }
+        result.append(start..<piece.upperBound)
+        return result
+    }
+}
