@@ -10,7 +10,56 @@ struct ColumnFragments: Sendable {
 
     var isInterleaved: Bool { !separators.isEmpty }
 
+    /// The exact line width when the block was recognised by its fixed pitch alone.
+    private(set) var pitch: Int? = nil
+
     init(_ s: [Unicode.Scalar]) {
+        let boundaries = Self.spaceBoundaries(s)
+        guard boundaries.count >= 2 else { return }
+        // A space before a number may be mere spacing: the widths must be steady with or without those.
+        let hard = boundaries.filter { !s[$0 + 1].isASCIIDigit && !s[$0 + 1].isInlineSpace }
+        guard Self.isSteady(boundaries, count: s.count) || (hard.count >= 2 && Self.isSteady(hard, count: s.count))
+        else { return }
+        separators = boundaries
+    }
+
+    /// Fragments of a block whose separating spaces mostly went missing, recognised by a fixed pitch:
+    /// every fragment but one short line is a whole number of lines of one width ("40 3 20 40 20" is
+    /// lines of 20). Only the layout stage uses it, and only to reorder: a block it cannot read better
+    /// stays as it is, with no fragments for the extractor to respect.
+    static func fixedPitch(_ s: [Unicode.Scalar]) -> ColumnFragments? {
+        let boundaries = spaceBoundaries(s)
+        guard boundaries.count >= 2 else { return nil }
+        let lengths = lengths(between: boundaries, count: s.count)
+        guard lengths.count >= 3 else { return nil }
+        for width in stride(from: 40, through: 12, by: -1) {
+            var lines = 0
+            var whole = 0
+            var short = 0
+            for length in lengths {
+                if length % width == 0, length / width <= 6 {
+                    whole += 1
+                    lines += length / width
+                } else if length < width {
+                    short += 1
+                } else {
+                    short = 2
+                    break
+                }
+            }
+            if short <= 1, whole >= 2, lines >= 4 {
+                var fragments = ColumnFragments([])
+                fragments.separators = boundaries
+                fragments.pitch = width
+                return fragments
+            }
+        }
+        return nil
+    }
+
+    /// The spaces of `s` that may separate fragments: not the spacing around a number and its unit,
+    /// nor the space between two words of Latin script.
+    private static func spaceBoundaries(_ s: [Unicode.Scalar]) -> [Int] {
         var boundaries: [Int] = []
         var i = 1
         while i < s.count - 1 {
@@ -37,12 +86,7 @@ struct ColumnFragments: Sendable {
                 boundaries.append(contentsOf: i...end)
             }
         }
-        guard boundaries.count >= 2 else { return }
-        // A space before a number may be mere spacing: the widths must be steady with or without those.
-        let hard = boundaries.filter { !s[$0 + 1].isASCIIDigit && !s[$0 + 1].isInlineSpace }
-        guard Self.isSteady(boundaries, count: s.count) || (hard.count >= 2 && Self.isSteady(hard, count: s.count))
-        else { return }
-        separators = boundaries
+        return boundaries
     }
 
     /// Whether the fragments between `boundaries` have a steady width of 12 to 40 characters.

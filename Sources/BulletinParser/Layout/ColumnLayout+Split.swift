@@ -5,7 +5,7 @@ extension ColumnLayout {
     static func isFixedPitch(_ lengths: [Int], width: Int) -> Bool {
         let near = lengths.filter { abs($0 - width) <= 3 }
         let exact = near.filter { $0 == width }.count
-        return exact >= 3 && exact * 100 >= near.count * 75
+        return exact >= 2 && exact * 100 >= near.count * 75
     }
 
     /// Cuts a fragment of a fixed-pitch block into full lines and at most one short line (a

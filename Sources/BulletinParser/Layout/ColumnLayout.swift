@@ -29,9 +29,9 @@ struct ColumnLayout {
         let fragments = fragments ?? ColumnFragments(s)
         guard fragments.isInterleaved else { return nil }
         var pieces = Self.pieces(of: s, separators: fragments.separators)
-        let width = Self.median(pieces.map(\.count))
+        let width = fragments.pitch ?? Self.median(pieces.map(\.count))
         pieces = mergeSpacing(pieces, in: s, width: width)
-        let exact = Self.isFixedPitch(pieces.map(\.count), width: width)
+        let exact = fragments.pitch != nil || Self.isFixedPitch(pieces.map(\.count), width: width)
         pieces = pieces.flatMap { exact ? splitExact($0, in: s, width: width) : split($0, in: s, width: width) }
         guard pieces.count >= 3 else { return nil }
 
@@ -73,7 +73,10 @@ struct ColumnLayout {
             // No other order reads better. When the order given reads well, it is one column
             // wrapped with spaces: join it. Otherwise the order is unclear, and the extractor keeps
             // every subject inside its own fragment.
-            guard original >= 1.0, original >= (best?.average ?? -Double.infinity) else { return nil }
+            // A block known by its pitch alone is left as it is.
+            guard fragments.pitch == nil, original >= 1.0, original >= (best?.average ?? -Double.infinity) else {
+                return nil
+            }
             return reorder(block, pieces, Arrangement(columns: [Array(pieces.indices)]))
         }
         return reorder(block, pieces, chosen.arrangement)

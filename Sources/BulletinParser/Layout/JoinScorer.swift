@@ -71,6 +71,9 @@ struct JoinScorer {
                 || (Lexicon.decreaseVerbs.longestPrefix(in: s, at: r) ?? 0) >= 1
             total += startsNumber ? -2 : (verb ? 1.5 : 0)
         }
+        if x == "," || x == "，" || Self.endsWithFigure(s, left), Self.startsWithComparisonBase(s, right) {
+            total += 1  // 312.6万人, | 比上年末减少
+        }
         if x.isHan, Lexicon.predicates.longestPrefix(in: s, at: r).map({ $0 >= 2 }) ?? false { total += 1 }
         if x.isHan,
             (Lexicon.increaseVerbs.longestPrefix(in: s, at: r) ?? 0) >= 2
@@ -159,6 +162,13 @@ struct JoinScorer {
     static func endsWithComparisonBase(_ s: [Unicode.Scalar], _ left: Range<Int>) -> Bool {
         comparisonBases.contains { base in
             left.count >= base.count && s[(left.upperBound - base.count)..<left.upperBound].elementsEqual(base)
+        }
+    }
+
+    /// Whether `right` starts with a comparison base.
+    static func startsWithComparisonBase(_ s: [Unicode.Scalar], _ right: Range<Int>) -> Bool {
+        comparisonBases.contains { base in
+            right.count >= base.count && s[right.lowerBound..<(right.lowerBound + base.count)].elementsEqual(base)
         }
     }
 

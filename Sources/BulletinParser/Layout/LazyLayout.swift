@@ -13,7 +13,10 @@ struct LazyLayout {
     /// The block in reading order, or nil when it needs no change or the order is unclear.
     /// - Parameter fragments: the block's fragments, which the caller has already found.
     mutating func restore(_ block: NormalizedText, fragments: ColumnFragments) -> ColumnLayout.Restored? {
-        guard enabled, fragments.isInterleaved else { return nil }
+        guard enabled else { return nil }
+        guard let fragments = fragments.isInterleaved ? fragments : ColumnFragments.fixedPitch(block.scalars) else {
+            return nil
+        }
         if layout == nil {
             layout = ColumnLayout(scorer: JoinScorer(bigrams: JoinScorer.documentBigrams(source)))
         }
