@@ -51,7 +51,10 @@ extension ColumnLayout {
                 }
                 consider(width, shortLeft, 0)
                 if shortLeft == 1 {
-                    for length in 1..<width { consider(length, 0, 1) }
+                    // a short line ends a paragraph, most often with its full stop
+                    for length in 1..<min(width, end - p + 1) {
+                        consider(length, 0, Self.endsParagraph(s[p + length - 1]) ? 1 : 3)
+                    }
                 }
                 table[p - start][shortLeft] = best
             }
@@ -67,6 +70,10 @@ extension ColumnLayout {
             p = step.next
         }
         return result
+    }
+
+    static func endsParagraph(_ c: Unicode.Scalar) -> Bool {
+        "。；;！？：:”".unicodeScalars.contains(c)
     }
 
     /// Cuts a fragment about k column widths long into k pieces, where the separating space went
