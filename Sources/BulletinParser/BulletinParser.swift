@@ -105,7 +105,7 @@ public struct BulletinParser: Sendable {
             let normalized = block(i)
             ahead[i] = nil
             let fragments = ColumnFragments(normalized.scalars)
-            if options.layout, fragments.isInterleaved || Self.isShortRows(normalized.scalars, width: 40),
+            if options.layout, fragments.isInterleaved || normalized.count <= 8 * 40 + 8,
                 let (merged, headings, end) = mergeAcrossHeadings(normalized, fragments, at: i, of: list.count, block),
                 let restored = layout.restore(merged, fragments: ColumnFragments(merged.scalars))
             {
@@ -148,9 +148,11 @@ public struct BulletinParser: Sendable {
             // The rows after the heading: columns of the same width, or a last row or two too short
             // to tell by themselves (fragments no wider than a column).
             if width == 0 {
-                // Neither side may be columns by itself yet: the width of all their pieces decides.
-                // The top row's lines are full ones but for the last column's: its widest piece.
-                let guess = first.scalars.split(whereSeparator: \.isInlineSpace).map(\.count).max() ?? 0
+                // The top row alone may be too short to tell: the rows after it give the width, or
+                // else its widest piece does (its lines are full ones but for the last column's).
+                let guess =
+                    followingFragments.isInterleaved
+                    ? followingWidth : first.scalars.split(whereSeparator: \.isInlineSpace).map(\.count).max() ?? 0
                 guard guess >= 12, Self.isShortRows(first.scalars, width: guess) else { break }
                 width = guess
             }
@@ -166,11 +168,16 @@ public struct BulletinParser: Sendable {
     }
 
     /// Whether `s` is one or two rows of columns `width` wide: pieces between spaces, none wider
-    /// than a column, at least two.
+    /// than a column, at least two; or, set at a fixed pitch, lines glued where the spaces went
+    /// missing: every piece a whole number of widths but for one.
     static func isShortRows(_ s: [Unicode.Scalar], width: Int) -> Bool {
-        guard s.count <= 8 * width + 8, s.contains(where: \.isInlineSpace) else { return false }
+        guard width > 0, s.count <= 8 * width + 8 else { return false }
         let pieces = s.split(whereSeparator: \.isInlineSpace)
-        return pieces.count >= 2 && pieces.count <= 8 && pieces.allSatisfy { $0.count * 100 <= width * 115 }
+        guard pieces.count <= 8 else { return false }
+        if pieces.count >= 2 && pieces.allSatisfy({ $0.count * 100 <= width * 115 }) { return true }
+        guard s.count * 100 >= width * 115 else { return false }
+        let whole = pieces.filter { $0.count % width == 0 }.count
+        return whole >= 1 && whole + 1 >= pieces.count
     }
 
     /// Groups the lines of `source` into blocks: a paragraph, or the lines of one wrapped sentence.
