@@ -13,9 +13,16 @@ struct ColumnFragments: Sendable {
     /// The exact line width when the block was recognised by its fixed pitch alone.
     private(set) var pitch: Int? = nil
 
+    /// The spaces that could separate fragments, kept for a second look at a fixed pitch.
+    private var candidates: [Int] = []
+    /// The length of the block.
+    private var count = 0
+
     init(_ s: [Unicode.Scalar]) {
         let boundaries = Self.spaceBoundaries(s)
+        count = s.count
         guard boundaries.count >= 2 else { return }
+        candidates = boundaries
         // A space before a number may be mere spacing: the widths must be steady with or without those.
         let hard = boundaries.filter { !s[$0 + 1].isASCIIDigit && !s[$0 + 1].isInlineSpace }
         guard Self.isSteady(boundaries, count: s.count) || (hard.count >= 2 && Self.isSteady(hard, count: s.count))
@@ -27,10 +34,10 @@ struct ColumnFragments: Sendable {
     /// every fragment but one short line is a whole number of lines of one width ("40 3 20 40 20" is
     /// lines of 20). Only the layout stage uses it, and only to reorder: a block it cannot read better
     /// stays as it is, with no fragments for the extractor to respect.
-    static func fixedPitch(_ s: [Unicode.Scalar]) -> ColumnFragments? {
-        let boundaries = spaceBoundaries(s)
+    func fixedPitch() -> ColumnFragments? {
+        let boundaries = candidates
         guard boundaries.count >= 2 else { return nil }
-        let lengths = lengths(between: boundaries, count: s.count)
+        let lengths = Self.lengths(between: boundaries, count: count)
         guard lengths.count >= 3 else { return nil }
         for width in stride(from: 40, through: 12, by: -1) {
             var lines = 0
@@ -48,7 +55,7 @@ struct ColumnFragments: Sendable {
                 }
             }
             if short <= 1, whole >= 2, lines >= 4 {
-                var fragments = ColumnFragments([])
+                var fragments = self
                 fragments.separators = boundaries
                 fragments.pitch = width
                 return fragments

@@ -178,6 +178,7 @@ struct JoinScorer {
 
     /// Whether a word of bulletins starts in `left` and ends in `right`.
     private func spansWord(_ s: [Unicode.Scalar], _ left: Range<Int>, _ right: Range<Int>) -> Bool {
+        guard let l = left.last, let r = right.first, Vocabulary.hasPair(s[l], s[r]) else { return false }
         for a in 1...min(3, left.count) {
             var key = Vocabulary.key(s[(left.upperBound - a)..<left.upperBound])
             for b in 0..<min(3, right.count) {

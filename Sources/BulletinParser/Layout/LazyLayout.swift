@@ -14,7 +14,7 @@ struct LazyLayout {
     /// - Parameter fragments: the block's fragments, which the caller has already found.
     mutating func restore(_ block: NormalizedText, fragments: ColumnFragments) -> ColumnLayout.Restored? {
         guard enabled else { return nil }
-        guard let fragments = fragments.isInterleaved ? fragments : ColumnFragments.fixedPitch(block.scalars) else {
+        guard let fragments = fragments.isInterleaved ? fragments : fragments.fixedPitch() else {
             return nil
         }
         if layout == nil {

@@ -22,6 +22,20 @@ enum Vocabulary {
 
     static let keys: Set<UInt64> = Set(words.map { key($0) })
 
+    /// Whether `a` followed by `b` occurs inside some word: most joins fail this one lookup, and no
+    /// word can span them.
+    static func hasPair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        pairs.contains(UInt64(a.value) << 32 | UInt64(b.value))
+    }
+
+    private static let pairs: Set<UInt64> = {
+        var result = Set<UInt64>()
+        for word in words where word.count >= 2 {
+            for k in 1..<word.count { result.insert(UInt64(word[k - 1].value) << 32 | UInt64(word[k].value)) }
+        }
+        return result
+    }()
+
     static let words: Set<[Unicode.Scalar]> = {
         var all = Set(common.map { Array($0.unicodeScalars) })
         for chunk in CommonWords.packed {
