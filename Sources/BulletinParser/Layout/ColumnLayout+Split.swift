@@ -1,22 +1,50 @@
 extension ColumnLayout {
+    /// The line width of a block: the median fragment, or the fragment length of which most fragments
+    /// are whole multiples (fragments glued where spaces went missing pull the median off).
+    static func lineWidth(_ lengths: [Int]) -> Int {
+        let median = Self.median(lengths)
+        var best = median
+        var bestWhole = wholeLines(lengths, width: median)
+        for width in Set(lengths) where width != median && (12...40).contains(width) && width * 5 >= median * 3 {
+            let whole = wholeLines(lengths, width: width)
+            if whole > bestWhole || (whole == bestWhole && abs(width - median) < abs(best - median)) {
+                best = width
+                bestWhole = whole
+            }
+        }
+        return best
+    }
+
+    /// How many fragments are a whole number of lines `width` wide.
+    static func wholeLines(_ lengths: [Int], width: Int) -> Int {
+        lengths.filter { width > 0 && $0 % width == 0 && $0 / width <= 6 }.count
+    }
+
     /// Whether the lines of a block are all exactly `width` characters, as in a page set with a fixed
     /// pitch: then a fragment longer than the width is lines glued together, cut exactly at the widths.
     /// Real pages mix half-width digits in and vary by a character or two; those are cut by the text.
     static func isFixedPitch(_ lengths: [Int], width: Int) -> Bool {
-        let near = lengths.filter { abs($0 - width) <= 3 }
-        let exact = near.filter { $0 == width }.count
-        return exact >= 2 && exact * 100 >= near.count * 75
+        guard width > 0 else { return false }
+        // fragments within a few characters of a whole number of lines; of those, most must be exact
+        let near = lengths.filter { length in
+            let k = max(1, Int((Double(length) / Double(width)).rounded()))
+            return abs(length - k * width) <= 3
+        }
+        let whole = wholeLines(lengths, width: width)
+        return whole >= 2 && whole * 100 >= near.count * 75
     }
 
-    /// Cuts a fragment of a fixed-pitch block into full lines and at most one short line (a
-    /// paragraph's last), wherever the short line sits. A space between two lines is where they were
-    /// set apart; elsewhere the cut that joins worst wins.
-    func splitExact(_ piece: Range<Int>, in s: [Unicode.Scalar], width: Int) -> [Range<Int>] {
-        guard width > 0, piece.count > width else { return [piece] }
-        let start = piece.lowerBound
-        let end = piece.upperBound
-        // cost[p][short]: the cheapest way to read s[p..<end] into lines, `short` telling whether the
-        // short line is still to come; a line starts at p and the next starts after a cut
+    /// Cuts `range` of a fixed-pitch block into lines exactly `width` wide and at most one short line
+    /// (a paragraph's last), wherever the short line sits. A space between two lines is where they
+    /// were set apart, though a line may hold a space of its own; elsewhere the cut that joins worst
+    /// wins. Nil when the text cannot be read so.
+    func splitExact(_ range: Range<Int>, in s: [Unicode.Scalar], width: Int) -> [Range<Int>]? {
+        guard width > 0 else { return nil }
+        let start = range.lowerBound
+        let end = range.upperBound
+        guard end - start > width else { return end - start > 0 ? [range] : nil }
+        // table[p][short]: the cheapest way to read s[p..<end] as lines, `short` telling whether the
+        // short line may still come; a line starts at p and the next one after its cut
         struct Step {
             var cost = Double.infinity
             var next = -1
@@ -27,8 +55,13 @@ extension ColumnLayout {
         table[count - 1][0].cost = 0
         table[count - 1][1].cost = 0
         var cutCost = [Double](repeating: .nan, count: count)
-        func costOfCut(_ c: Int) -> (Double, Int) {
-            if s[c].isInlineSpace { return (-3, c + 1) }
+        // where the line after a cut at c starts, and what the cut costs
+        func cutAt(_ c: Int) -> (cost: Double, next: Int) {
+            if s[c].isInlineSpace {
+                var next = c
+                while next < end, s[next].isInlineSpace { next += 1 }
+                return (-3, next)
+            }
             if cutCost[c - start].isNaN {
                 cutCost[c - start] = scorer.score(s, max(start, c - 3)..<c, c..<min(end, c + 3))
             }
@@ -39,13 +72,8 @@ extension ColumnLayout {
                 var best = Step()
                 func consider(_ length: Int, _ shortAfter: Int, _ extra: Double) {
                     let c = p + length
-                    guard c <= end else { return }
-                    if c == end {
-                        if extra < best.cost { best = Step(cost: extra, next: end, cut: end) }
-                        return
-                    }
-                    let (cost, next) = costOfCut(c)
-                    guard next < end else { return }
+                    guard c <= end, !s[c - 1].isInlineSpace else { return }
+                    let (cost, next) = c == end ? (0, end) : cutAt(c)
                     let total = extra + cost + table[next - start][shortAfter].cost
                     if total < best.cost { best = Step(cost: total, next: next, cut: c) }
                 }
@@ -61,10 +89,11 @@ extension ColumnLayout {
         }
         var result: [Range<Int>] = []
         var p = start
+        while p < end, s[p].isInlineSpace { p += 1 }
         var shortLeft = 1
         while p < end {
             let step = table[p - start][shortLeft]
-            guard step.next >= 0 else { return [piece] }
+            guard step.next >= 0, step.cost.isFinite else { return nil }
             if step.cut - p != width { shortLeft = 0 }
             result.append(p..<step.cut)
             p = step.next

@@ -29,13 +29,29 @@ struct ColumnLayout {
         let fragments = fragments ?? ColumnFragments(s)
         guard fragments.isInterleaved else { return nil }
         var pieces = Self.pieces(of: s, separators: fragments.separators)
-        let width = fragments.pitch ?? Self.median(pieces.map(\.count))
-        pieces = mergeSpacing(pieces, in: s, width: width)
-        let exact = fragments.pitch != nil || Self.isFixedPitch(pieces.map(\.count), width: width)
-        pieces = pieces.flatMap { exact ? splitExact($0, in: s, width: width) : split($0, in: s, width: width) }
+        let lengths = pieces.map(\.count)
+        let pitch = fragments.pitch ?? Self.lineWidth(lengths)
+        let exact = fragments.pitch != nil || Self.isFixedPitch(lengths, width: pitch)
+        // A page set at a fixed pitch is read whole into lines of that width; any other is cut where
+        // its fragments are too long, by the text.
+        let width = exact ? pitch : Self.median(lengths)
+        if exact, let lines = splitExact(0..<s.count, in: s, width: width) {
+            pieces = lines
+        } else {
+            pieces = mergeSpacing(pieces, in: s, width: width)
+            pieces = pieces.flatMap { split($0, in: s, width: width) }
+        }
         guard pieces.count >= 3 else { return nil }
 
         var memo = JoinCache(count: pieces.count)
+        if exact {
+            // At a fixed pitch a short line ending a sentence ends its paragraph: more text after it
+            // must read well to be believed.
+            for (k, piece) in pieces.enumerated()
+            where piece.count < width && Self.endsParagraph(s[piece.upperBound - 1]) {
+                memo.exitCost[k] = 1.5
+            }
+        }
         // For each column count its best arrangement (where the first column starts, where the last
         // ends); the count whose best reads best wins, the smaller on a tie.
         let original = score(s, pieces, Arrangement(columns: [Array(pieces.indices)]), &memo).average
@@ -87,10 +103,13 @@ struct ColumnLayout {
     struct JoinCache {
         let count: Int
         private var values: [Double]
+        /// What reading on from each piece costs besides its joins.
+        var exitCost: [Double]
 
         init(count: Int) {
             self.count = count
             values = [Double](repeating: .nan, count: count * count)
+            exitCost = [Double](repeating: 0, count: count)
         }
 
         mutating func score(_ from: Int, _ to: Int, _ compute: () -> Double) -> Double {
@@ -162,7 +181,7 @@ struct ColumnLayout {
         var changedTotal = 0.0
         var changed = 0
         func join(_ from: Int, _ to: Int) {
-            let value = memo.score(from, to) { scorer.score(s, pieces[from], pieces[to]) }
+            let value = memo.score(from, to) { scorer.score(s, pieces[from], pieces[to]) } - memo.exitCost[from]
             total += value
             joins += 1
             if to != from + 1 {

@@ -96,6 +96,8 @@ struct JoinScorer {
             total += min(2, 0.75 + 0.5 * Double(count).squareRoot())
         }
         if "，,。、；;".unicodeScalars.contains(y) && !x.isClauseEnd && x != "、" && x != "。" { total += 0.5 }
+        // two stops in a row ("。," "、%") are never written
+        if "，,。、；;：:".unicodeScalars.contains(x) && ("，,。、；;：:%".unicodeScalars.contains(y)) { total -= 2 }
         return total
     }
 
