@@ -13,14 +13,17 @@ struct ColumnFragments: Sendable {
     /// The exact line width when the block was recognised by its fixed pitch alone.
     private(set) var pitch: Int? = nil
 
-    /// The spaces that could separate fragments, kept for a second look at a fixed pitch.
+    /// The spaces that could separate fragments, and every space, kept for a second look at a
+    /// fixed pitch.
     private var candidates: [Int] = []
+    private var spaces: [Int] = []
     /// The length of the block.
     private var count = 0
 
     init(_ s: [Unicode.Scalar]) {
-        let boundaries = Self.spaceBoundaries(s)
+        let (boundaries, spaces) = Self.spaceBoundaries(s)
         count = s.count
+        self.spaces = spaces.count >= 2 ? spaces : []
         guard boundaries.count >= 2 else { return }
         candidates = boundaries
         // A space before a number may be mere spacing: the widths must be steady with or without those.
@@ -35,7 +38,12 @@ struct ColumnFragments: Sendable {
     /// lines of 20). Only the layout stage uses it, and only to reorder: a block it cannot read better
     /// stays as it is, with no fragments for the extractor to respect.
     func fixedPitch() -> ColumnFragments? {
-        let boundaries = candidates
+        // The spaces that look like spacing beside a number ("3.4 以内") may be where lines meet too.
+        if let found = fixedPitch(candidates) { return found }
+        return spaces.count > candidates.count ? fixedPitch(spaces) : nil
+    }
+
+    private func fixedPitch(_ boundaries: [Int]) -> ColumnFragments? {
         guard boundaries.count >= 2 else { return nil }
         let lengths = Self.lengths(between: boundaries, count: count)
         guard lengths.count >= 3 else { return nil }
@@ -66,8 +74,10 @@ struct ColumnFragments: Sendable {
 
     /// The spaces of `s` that may separate fragments: not the spacing around a number and its unit,
     /// nor the space between two words of Latin script.
-    private static func spaceBoundaries(_ s: [Unicode.Scalar]) -> [Int] {
+    /// Also returns every space but those between two Latin words.
+    private static func spaceBoundaries(_ s: [Unicode.Scalar]) -> (boundaries: [Int], spaces: [Int]) {
         var boundaries: [Int] = []
+        var spaces: [Int] = []
         var i = 1
         while i < s.count - 1 {
             guard s[i].isInlineSpace else {
@@ -89,11 +99,12 @@ struct ColumnFragments: Sendable {
                     || Lexicon.postQualifiers.longestPrefix(in: s, at: end + 1) != nil)
             // A space before a number may be spacing ("资金 384.6亿元") or a boundary ("粮食总 1120斤"):
             // it counts here, and the layout stage merges it back where the two sides read on.
-            if !spacesAUnit, !before.isASCIILetter || !after.isASCIILetter {
-                boundaries.append(contentsOf: i...end)
+            if !before.isASCIILetter || !after.isASCIILetter {
+                spaces.append(contentsOf: i...end)
+                if !spacesAUnit { boundaries.append(contentsOf: i...end) }
             }
         }
-        return boundaries
+        return (boundaries, spaces)
     }
 
     /// Whether the fragments between `boundaries` have a steady width of 12 to 40 characters.
