@@ -62,7 +62,7 @@ struct ColumnFragments: Sendable {
                     break
                 }
             }
-            if short <= 1, whole >= 2, lines >= 4 {
+            if short <= 1, whole >= 2, lines >= 3 {
                 var fragments = self
                 fragments.separators = boundaries
                 fragments.pitch = width
