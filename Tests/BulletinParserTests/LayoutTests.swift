@@ -24,15 +24,66 @@ final class LayoutTests: XCTestCase {
         list.map { "\($0.subject)|\($0.kind.rawValue)|\($0.value)|\($0.unit)" }
     }
 
+    /// Seven seeds of 120 pages, each page four paragraphs set in 2 to 4 columns 16 to 30 wide.
     func testLayout_onGeneratedColumns_preservesTheIndicatorsOfTheCleanText() throws {
         let paragraphs = try paragraphs()
         XCTAssertGreaterThan(paragraphs.count, 10)
+        var total = GeneratedScore()
+        var lowest = 1.0
+        for seed: UInt64 in [2024, 1, 2, 3, 4, 5, 6] {
+            let score = try generatedScore(paragraphs, seed: seed, pages: 120)
+            print("layout generator, seed \(seed): \(score)")
+            lowest = min(lowest, score.share)
+            total.add(score)
+        }
+        print("layout generator: \(total); lowest seed \(String(format: "%.1f%%", lowest * 100))")
+        XCTAssertGreaterThanOrEqual(total.share, 0.95)
+        XCTAssertLessThanOrEqual(total.extraShare, 0.04)
+    }
+
+    /// Paragraphs written apart from the example bulletins and never used to tune the layout stage:
+    /// prices, forests, roads, trade, schools, hospitals, harvests, housing, tourism, power, credit.
+    func testLayout_onGeneratedColumnsOfUnseenParagraphs_preservesTheIndicators() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/layout-holdout-paragraphs.txt")
+        let paragraphs = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertGreaterThanOrEqual(paragraphs.count, 16)
+        var total = GeneratedScore()
+        for seed: UInt64 in [2024, 1, 2, 3] {
+            total.add(try generatedScore(paragraphs, seed: seed, pages: 60))
+        }
+        print("layout generator, unseen paragraphs: \(total)")
+        XCTAssertGreaterThanOrEqual(total.share, 0.95)
+        XCTAssertLessThanOrEqual(total.extraShare, 0.04)
+    }
+
+    /// Indicators of clean text found again in the same text set in columns.
+    struct GeneratedScore: CustomStringConvertible {
         var expected = 0
         var preserved = 0
-        var wrong = 0
+        var extra = 0
         var emitted = 0
-        var rng = SeededGenerator(seed: 2024)
-        for trial in 0..<120 {
+        var share: Double { Double(preserved) / Double(max(expected, 1)) }
+        var extraShare: Double { Double(extra) / Double(max(emitted, 1)) }
+
+        mutating func add(_ other: GeneratedScore) {
+            expected += other.expected
+            preserved += other.preserved
+            extra += other.extra
+            emitted += other.emitted
+        }
+
+        var description: String {
+            String(
+                format: "%d of %d indicators preserved (%.1f%%), %d extra of %d emitted (%.1f%%)", preserved, expected,
+                share * 100, extra, emitted, extraShare * 100)
+        }
+    }
+
+    private func generatedScore(_ paragraphs: [String], seed: UInt64, pages: Int) throws -> GeneratedScore {
+        var score = GeneratedScore()
+        var rng = SeededGenerator(seed: seed)
+        for trial in 0..<pages {
             // a page: four paragraphs, each set in its own columns
             var clean = ""
             var page = ""
@@ -40,30 +91,25 @@ final class LayoutTests: XCTestCase {
                 let paragraph = paragraphs[(trial * 4 + k) % paragraphs.count]
                 let columns = Int.random(in: 2...4, using: &rng)
                 let width = Int.random(in: 16...30, using: &rng)
+                let layoutSeed = UInt64(trial * 4 + k) &* 7919 &+ (seed == 2024 ? 0 : seed &* 104729)
                 var generator = InterleaveGenerator(
-                    columns: columns, width: width, rng: SeededGenerator(seed: UInt64(trial * 4 + k) &* 7919))
+                    columns: columns, width: width, rng: SeededGenerator(seed: layoutSeed))
                 clean += paragraph + "\n\n"
                 page += generator.interleave(paragraph) + "\n\n"
             }
             let cleanKeys = keys(try indicators(clean, year: 2024))
             var found = keys(try indicators(page, year: 2024))
-            expected += cleanKeys.count
-            emitted += found.count
+            score.expected += cleanKeys.count
+            score.emitted += found.count
             for key in cleanKeys {
                 if let at = found.firstIndex(of: key) {
-                    preserved += 1
+                    score.preserved += 1
                     found.remove(at: at)
                 }
             }
-            wrong += found.count
+            score.extra += found.count
         }
-        let share = Double(preserved) / Double(max(expected, 1))
-        print(
-            String(
-                format: "layout generator: %d of %d indicators preserved (%.1f%%), %d extra of %d emitted (%.1f%%)",
-                preserved, expected, share * 100, wrong, emitted, Double(wrong) * 100 / Double(max(emitted, 1))))
-        XCTAssertGreaterThanOrEqual(share, 0.89)
-        XCTAssertLessThanOrEqual(Double(wrong) / Double(max(emitted, 1)), 0.08)
+        return score
     }
 
     func testLayout_neverChangesTextThatIsInOrder() throws {
@@ -76,12 +122,17 @@ final class LayoutTests: XCTestCase {
     }
 
     func testLayout_whenLinesOfOneColumnAreJoinedBySpaces_keepsTheOrder() throws {
-        for paragraph in try paragraphs() {
-            var generator = InterleaveGenerator(columns: 1, width: 22, rng: SeededGenerator(seed: 1))
-            generator.heading = 0
-            let wrapped = generator.interleave(paragraph)
-            let restored = BulletinParser().normalizedText(of: wrapped)
-            XCTAssertEqual(restored.filter { $0 != " " && $0 != "\n" }, paragraph.filter { $0 != " " && $0 != "\n" })
+        // every width, with spaces missing now and then: one column set at a fixed pitch stays in order
+        for width in 16...30 {
+            for (k, paragraph) in try paragraphs().enumerated() {
+                var generator = InterleaveGenerator(columns: 1, width: width, rng: SeededGenerator(seed: UInt64(k)))
+                generator.heading = 0
+                let wrapped = generator.interleave(paragraph)
+                let restored = BulletinParser().normalizedText(of: wrapped)
+                XCTAssertEqual(
+                    restored.filter { $0 != " " && $0 != "\n" }, paragraph.filter { $0 != " " && $0 != "\n" },
+                    "width \(width): \(wrapped)")
+            }
         }
     }
 

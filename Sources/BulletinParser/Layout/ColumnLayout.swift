@@ -85,7 +85,7 @@ struct ColumnLayout {
                 best = (candidate.arrangement, candidate.average)
             }
         }
-        guard let chosen = best, chosen.average - original >= (exact ? 0.3 : 0.5), chosen.average > 0.3 else {
+        guard let chosen = best, chosen.average - original >= (exact ? 0.2 : 0.5), chosen.average > 0.3 else {
             // No other order reads better. When the order given reads well, it is one column
             // wrapped with spaces: join it. Otherwise the order is unclear, and the extractor keeps
             // every subject inside its own fragment.
