@@ -31,7 +31,8 @@ extension ColumnLayout {
             return abs(length - k * width) <= 3
         }
         let whole = wholeLines(lengths, width: width)
-        return whole >= 2 && whole * 100 >= near.count * 75
+        // a short block may hold one line glued to a short last line a few characters long
+        return whole >= 2 && (whole * 100 >= near.count * 75 || (near.count <= 3 && whole + 1 >= near.count))
     }
 
     /// Cuts `range` of a fixed-pitch block into lines exactly `width` wide and at most one short line
