@@ -31,8 +31,12 @@ extension ColumnLayout {
             return abs(length - k * width) <= 3
         }
         let whole = wholeLines(lengths, width: width)
-        // a short block may hold one line glued to a short last line a few characters long
-        return whole >= 2 && (whole * 100 >= near.count * 75 || (near.count <= 3 && whole + 1 >= near.count))
+        guard whole >= 2 else { return false }
+        if whole * 100 >= near.count * 75 { return true }
+        // A block of three may hold one line glued to a last line a few characters long: every other
+        // fragment whole, that one a little longer (real lines vary both ways, and by more).
+        let off = lengths.filter { $0 % width != 0 }
+        return lengths.count <= 3 && off.count == 1 && off[0] > width && off[0] % width <= 3
     }
 
     /// Cuts `range` of a fixed-pitch block into lines exactly `width` wide and at most one short line
@@ -56,6 +60,10 @@ extension ColumnLayout {
         table[count - 1][0].cost = 0
         table[count - 1][1].cost = 0
         var cutCost = [Double](repeating: .nan, count: count)
+        // spaces before each position: a line may keep a space of its own, but each costs what a cut
+        // there would have gained
+        var spacesBefore = [Int](repeating: 0, count: count)
+        for k in start..<end { spacesBefore[k - start + 1] = spacesBefore[k - start] + (s[k].isInlineSpace ? 1 : 0) }
         // where the line after a cut at c starts, and what the cut costs
         func cutAt(_ c: Int) -> (cost: Double, next: Int) {
             if s[c].isInlineSpace {
@@ -75,7 +83,8 @@ extension ColumnLayout {
                     let c = p + length
                     guard c <= end, !s[c - 1].isInlineSpace else { return }
                     let (cost, next) = c == end ? (0, end) : cutAt(c)
-                    let total = extra + cost + table[next - start][shortAfter].cost
+                    let inner = Double(spacesBefore[c - start] - spacesBefore[p - start]) * 3
+                    let total = extra + inner + cost + table[next - start][shortAfter].cost
                     if total < best.cost { best = Step(cost: total, next: next, cut: c) }
                 }
                 consider(width, shortLeft, 0)
