@@ -153,7 +153,11 @@ public struct BulletinParser: Sendable {
                 let guess =
                     followingFragments.isInterleaved
                     ? followingWidth : first.scalars.split(whereSeparator: \.isInlineSpace).map(\.count).max() ?? 0
-                guard guess >= 12, Self.isShortRows(first.scalars, width: guess) else { break }
+                // a row holds a full line (only a paragraph's last is short): a masthead does not
+                let longest = first.scalars.split(whereSeparator: \.isInlineSpace).map(\.count).max() ?? 0
+                guard guess >= 12, longest * 100 >= guess * 80, Self.isShortRows(first.scalars, width: guess) else {
+                    break
+                }
                 width = guess
             }
             let sameColumns = followingFragments.isInterleaved && abs(followingWidth - width) * 100 <= width * 20

@@ -48,71 +48,102 @@ extension ColumnLayout {
         let start = range.lowerBound
         let end = range.upperBound
         guard end - start > width else { return end - start > 0 ? [range] : nil }
-        // table[p][short]: the cheapest way to read s[p..<end] as lines, `short` telling whether the
-        // short line may still come; a line starts at p and the next one after its cut
+        // A line starts at p and ends at a cut c: a full line is `width` long; the one short line ends
+        // before a space, after a full stop, or at the end. Only starts reachable from the first are
+        // read, so only their cuts are scored.
+        let count = end - start + 1
+        var spacesBefore = [Int](repeating: 0, count: count)
+        var isStop = [Bool](repeating: false, count: count)
+        for k in start..<end {
+            spacesBefore[k - start + 1] = spacesBefore[k - start] + (s[k].isInlineSpace ? 1 : 0)
+            isStop[k - start] = Self.endsParagraph(s[k])
+        }
+        func nextStart(_ c: Int) -> Int {
+            var next = c
+            while next < end, s[next].isInlineSpace { next += 1 }
+            return next
+        }
+        /// The lines that may start at p: where each ends, whether the short line is still to come
+        /// after it, and what it costs besides its cut.
+        func lines(from p: Int, shortLeft: Bool, into moves: inout [(cut: Int, shortLeft: Bool, extra: Double)]) {
+            moves.removeAll(keepingCapacity: true)
+            // a line may keep a space of its own, but each costs what a cut there would have gained
+            func add(_ c: Int, _ left: Bool, _ extra: Double) {
+                guard !s[c - 1].isInlineSpace else { return }
+                moves.append((c, left, extra + Double(spacesBefore[c - start] - spacesBefore[p - start]) * 3))
+            }
+            if p + width <= end { add(p + width, shortLeft, 0) }
+            guard shortLeft else { return }
+            for c in (p + 1)..<min(p + width, end + 1) {
+                // a short line ends a paragraph, most often with its full stop
+                let stop = isStop[c - 1 - start]
+                if stop || c == end || s[c].isInlineSpace { add(c, false, stop ? 1 : 3) }
+            }
+        }
+        // which (start, short still to come) can be reached from the first line
+        // flat tables indexed by 2 × (start − range start) + (short still to come ? 1 : 0)
+        func slot(_ p: Int, _ left: Bool) -> Int { 2 * (p - start) + (left ? 1 : 0) }
+        var reachable = [Bool](repeating: false, count: 2 * count)
+        let first = nextStart(start)
+        reachable[slot(first, true)] = true
+        var moves: [(cut: Int, shortLeft: Bool, extra: Double)] = []
+        for p in first..<end {
+            for left in [true, false] where reachable[slot(p, left)] {
+                lines(from: p, shortLeft: left, into: &moves)
+                for move in moves { reachable[slot(nextStart(move.cut), move.shortLeft)] = true }
+            }
+        }
+        // the cheapest reading from each reachable start to the end, read backwards
         struct Step {
             var cost = Double.infinity
-            var next = -1
             var cut = -1
+            var shortLeft = false
         }
-        let count = end - start + 1
-        var table = [[Step]](repeating: [Step(), Step()], count: count)
-        table[count - 1][0].cost = 0
-        table[count - 1][1].cost = 0
+        var table = [Step](repeating: Step(), count: 2 * count)
+        table[slot(end, false)].cost = 0
+        table[slot(end, true)].cost = 0
         var cutCost = [Double](repeating: .nan, count: count)
-        // spaces before each position: a line may keep a space of its own, but each costs what a cut
-        // there would have gained
-        var spacesBefore = [Int](repeating: 0, count: count)
-        for k in start..<end { spacesBefore[k - start + 1] = spacesBefore[k - start] + (s[k].isInlineSpace ? 1 : 0) }
-        // where the line after a cut at c starts, and what the cut costs
-        func cutAt(_ c: Int) -> (cost: Double, next: Int) {
-            if s[c].isInlineSpace {
-                var next = c
-                while next < end, s[next].isInlineSpace { next += 1 }
-                return (-3, next)
-            }
-            if cutCost[c - start].isNaN {
-                cutCost[c - start] = scorer.score(s, max(start, c - 3)..<c, c..<min(end, c + 3))
-            }
-            return (cutCost[c - start], c)
-        }
-        for p in stride(from: end - 1, through: start, by: -1) where !s[p].isInlineSpace {
-            for shortLeft in 0...1 {
+        for p in stride(from: end - 1, through: first, by: -1) {
+            for left in [true, false] where reachable[slot(p, left)] {
+                lines(from: p, shortLeft: left, into: &moves)
                 var best = Step()
-                func consider(_ length: Int, _ shortAfter: Int, _ extra: Double) {
-                    let c = p + length
-                    guard c <= end, !s[c - 1].isInlineSpace else { return }
-                    let (cost, next) = c == end ? (0, end) : cutAt(c)
-                    let inner = Double(spacesBefore[c - start] - spacesBefore[p - start]) * 3
-                    let total = extra + inner + cost + table[next - start][shortAfter].cost
-                    if total < best.cost { best = Step(cost: total, next: next, cut: c) }
-                }
-                consider(width, shortLeft, 0)
-                if shortLeft == 1 {
-                    // a short line ends a paragraph, most often with its full stop
-                    for length in 1..<min(width, end - p + 1) {
-                        consider(length, 0, Self.endsParagraph(s[p + length - 1]) ? 1 : 3)
+                for move in moves {
+                    let c = move.cut
+                    var cost = move.extra
+                    if c < end {
+                        if s[c].isInlineSpace {
+                            cost -= 3
+                        } else {
+                            if cutCost[c - start].isNaN {
+                                cutCost[c - start] = scorer.score(s, max(start, c - 3)..<c, c..<min(end, c + 3))
+                            }
+                            cost += cutCost[c - start]
+                        }
                     }
+                    cost += table[slot(nextStart(c), move.shortLeft)].cost
+                    if cost < best.cost { best = Step(cost: cost, cut: c, shortLeft: move.shortLeft) }
                 }
-                table[p - start][shortLeft] = best
+                table[slot(p, left)] = best
             }
         }
         var result: [Range<Int>] = []
-        var p = start
-        while p < end, s[p].isInlineSpace { p += 1 }
-        var shortLeft = 1
+        var p = first
+        var left = true
         while p < end {
-            let step = table[p - start][shortLeft]
-            guard step.next >= 0, step.cost.isFinite else { return nil }
-            if step.cut - p != width { shortLeft = 0 }
+            let step = table[slot(p, left)]
+            guard step.cut > p, step.cost.isFinite else { return nil }
             result.append(p..<step.cut)
-            p = step.next
+            left = step.shortLeft
+            p = nextStart(step.cut)
         }
         return result
     }
 
     static func endsParagraph(_ c: Unicode.Scalar) -> Bool {
-        "。；;！？：:”".unicodeScalars.contains(c)
+        switch c {
+        case "。", "；", ";", "！", "？", "：", ":", "”": return true
+        default: return false
+        }
     }
 
     /// Cuts a fragment about k column widths long into k pieces, where the separating space went

@@ -35,7 +35,9 @@ struct ColumnLayout {
         // A page set at a fixed pitch is read whole into lines of that width; any other is cut where
         // its fragments are too long, by the text.
         let width = exact ? pitch : Self.median(lengths)
-        if exact, let lines = splitExact(0..<s.count, in: s, width: width) {
+        if exact, lengths.dropLast().allSatisfy({ $0 == width }), (lengths.last ?? 0) <= width {
+            // every fragment a line already (the last one may be short)
+        } else if exact, let lines = splitExact(0..<s.count, in: s, width: width) {
             pieces = lines
         } else {
             pieces = mergeSpacing(pieces, in: s, width: width)
@@ -123,11 +125,20 @@ struct ColumnLayout {
 
     /// Which pieces each column holds, top to bottom.
     struct Arrangement: Equatable {
-        var columns: [[Int]]
+        let columns: [[Int]]
+        /// The pieces in reading order: down each column, then on to the next.
+        let order: [Int]
         /// Columns beyond two, plus rows by which the first column starts late.
-        var complexity = 0
+        let complexity: Int
         /// Rows by which the first column starts late.
-        var late = 0
+        let late: Int
+
+        init(columns: [[Int]], complexity: Int = 0, late: Int = 0) {
+            self.columns = columns
+            self.order = columns.flatMap { $0 }
+            self.complexity = complexity
+            self.late = late
+        }
 
         /// Every way `pieces` fragments read row by row can come from 2 to 8 columns of equal height,
         /// the first column starting up to 3 rows late and the last ending early.
@@ -180,19 +191,17 @@ struct ColumnLayout {
         var joins = 0
         var changedTotal = 0.0
         var changed = 0
-        func join(_ from: Int, _ to: Int) {
+        // every join is between two pieces next to each other in reading order
+        let order = arrangement.order
+        for k in order.indices.dropFirst() {
+            let from = order[k - 1]
+            let to = order[k]
             let value = memo.score(from, to) { scorer.score(s, pieces[from], pieces[to]) } - memo.exitCost[from]
             total += value
             joins += 1
             if to != from + 1 {
                 changedTotal += value
                 changed += 1
-            }
-        }
-        for (c, column) in arrangement.columns.enumerated() {
-            for k in 1..<max(1, column.count) { join(column[k - 1], column[k]) }
-            if c + 1 < arrangement.columns.count, let last = column.last, let next = arrangement.columns[c + 1].first {
-                join(last, next)
             }
         }
         return Reading(

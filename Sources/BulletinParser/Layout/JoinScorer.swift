@@ -40,7 +40,8 @@ struct JoinScorer {
         var total = 0.0
         let endsInNumber =
             x.isASCIIDigit || ((x == "万" || x == "亿" || x == "千") && l > left.lowerBound && s[l - 1].isASCIIDigit)
-        let startsWithUnit = Self.startsWithUnit(s, at: r, limit: right.upperBound)
+        let endsWithFigure = !endsInNumber && Self.endsWithFigure(s, left)
+        let spans = spansWord(s, left, right)
         if endsInNumber {
             let unitFollows =
                 Lexicon.units.longestPrefix(in: s, at: r) != nil
@@ -49,39 +50,42 @@ struct JoinScorer {
                 || Lexicon.midQualifiers.longestPrefix(in: s, at: r) != nil
             // a number goes on to its unit, or ends at punctuation; "在4“小巨人”" is cut from elsewhere
             total += unitFollows ? 4 : (Self.isPunctuation(y) ? 0 : -2)
-        } else if Self.endsWithFigure(s, left) {
+        } else if endsWithFigure {
             // a figure with its unit goes on to a qualifier, the next item of a list or punctuation
             // ("3.1%和下降2.4%", "5%以上,"), seldom straight to a noun ("3.1%城镇")
-            if Lexicon.postQualifiers.longestPrefix(in: s, at: r) != nil || "和及与、".unicodeScalars.contains(y) {
+            if Lexicon.postQualifiers.longestPrefix(in: s, at: r) != nil || Self.isListJoiner(y) {
                 total += 1
             } else if y.isHan {
                 total -= 1
             }
-        } else if startsWithUnit && !spansWord(s, left, right) {
+        } else if !spans && Self.startsWithUnit(s, at: r, limit: right.upperBound) {
             total -= 2  // "个百分点" or "%" with no number before it
         } else if y == "." && startsNumber {
             total -= 3  // ".4亿元" cut from its digits
         }
         let comparison = Self.endsWithComparisonBase(s, left)
         if startsNumber, !comparison, Self.endsWithPredicate(s, left) { total += 2.5 }  // 增长 | 5.2%
+        // the longest verb of change that starts the right side
+        let verb =
+            y.isHan
+            ? max(
+                Lexicon.increaseVerbs.longestPrefix(in: s, at: r) ?? 0,
+                Lexicon.decreaseVerbs.longestPrefix(in: s, at: r) ?? 0)
+            : 0
         if comparison {
             // 比上年 | 增长: a comparison goes on to its verb, never straight to a figure
-            let verb =
-                (Lexicon.increaseVerbs.longestPrefix(in: s, at: r) ?? 0) >= 1
-                || (Lexicon.decreaseVerbs.longestPrefix(in: s, at: r) ?? 0) >= 1
-            total += startsNumber ? -2 : (verb ? 1.5 : 0)
+            total += startsNumber ? -2 : (verb >= 1 ? 1.5 : 0)
         }
-        if x == "," || x == "，" || Self.endsWithFigure(s, left), Self.startsWithComparisonBase(s, right) {
+        if x == "," || x == "，" || endsWithFigure,
+            y == "比" || y == "较" || y == "同" || y == "环", Self.startsWithComparisonBase(s, right)
+        {
             total += 1  // 312.6万人, | 比上年末减少
         }
         if x.isHan, Lexicon.predicates.longestPrefix(in: s, at: r).map({ $0 >= 2 }) ?? false { total += 1 }
-        if x.isHan,
-            (Lexicon.increaseVerbs.longestPrefix(in: s, at: r) ?? 0) >= 2
-                || (Lexicon.decreaseVerbs.longestPrefix(in: s, at: r) ?? 0) >= 2
-        {
+        if x.isHan, verb >= 2 {
             total += 1  // 城镇化率 | 达到, 收入 | 增长
         }
-        if spansWord(s, left, right) {
+        if spans {
             total += 2
         } else if x.isHan && y.isHan {
             // A join at a word boundary reads naturally; a fragment that starts in the middle of a
@@ -95,14 +99,37 @@ struct JoinScorer {
         if x.isHan && y.isHan, let count = bigrams[Self.key(x, y)], count > 0 {
             total += min(2, 0.75 + 0.5 * Double(count).squareRoot())
         }
-        if "，,。、；;".unicodeScalars.contains(y) && !x.isClauseEnd && x != "、" && x != "。" { total += 0.5 }
+        if Self.isClauseStop(y) && !x.isClauseEnd && x != "、" && x != "。" { total += 0.5 }
         // two stops in a row ("。," "、%") are never written
-        if "，,。、；;：:".unicodeScalars.contains(x) && ("，,。、；;：:%".unicodeScalars.contains(y)) { total -= 2 }
+        if Self.isStop(x) && (Self.isStop(y) || y == "%") { total -= 2 }
         return total
     }
 
+    private static func isListJoiner(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "和", "及", "与", "、": return true
+        default: return false
+        }
+    }
+
+    /// A stop inside or at the end of a clause: ，,。、；;
+    private static func isClauseStop(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "，", ",", "。", "、", "；", ";": return true
+        default: return false
+        }
+    }
+
+    /// A clause stop or a colon.
+    private static func isStop(_ c: Unicode.Scalar) -> Bool {
+        isClauseStop(c) || c == "：" || c == ":"
+    }
+
     static func isPunctuation(_ c: Unicode.Scalar) -> Bool {
-        "，,。、；;：:）)”！？".unicodeScalars.contains(c)
+        switch c {
+        case "）", ")", "”", "！", "？": return true
+        default: return isStop(c)
+        }
     }
 
     /// Whether `left` ends with a number and its unit: "3.1%", "40亿斤", "1.2个百分点".
