@@ -161,6 +161,18 @@ final class LayoutTests: XCTestCase {
         XCTAssertTrue(restored.contains("基本医疗保险参保率分别达到93%和96.7%"), restored)
     }
 
+    func testLayout_onTheBundledNewspaperPage_keepsTheMastheadAndReadsEveryBlock() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Examples/bulletins/hexi-2024-newspaper.txt")
+        let restored = BulletinParser().normalizedText(of: try String(contentsOf: file, encoding: .utf8))
+        let lines = restored.split(separator: "\n").map(String.init)
+        // a masthead over the columns stays apart from them
+        XCTAssertEqual(lines.first, "河西日报 2024年1月20日 第3版")
+        // a column's last line shortened by a footnote mark taken out is still a line of its own
+        XCTAssertTrue(restored.contains("一般公共预算收入98.6亿元,增长8.9%,税收占比提高到76.2%"), restored)
+        XCTAssertTrue(restored.contains("城镇调查失业率控制在5.1%以内。粮食总产量突破40亿斤"), restored)
+    }
+
     func testJoin_comparisonBase_goesOnToItsVerbNotToAFigure() {
         let scorer = JoinScorer(bigrams: [:])
         func join(_ left: String, _ right: String) -> Double {

@@ -1,15 +1,21 @@
 extension ColumnLayout {
-    /// The line width of a block: the median fragment, or the fragment length of which most fragments
-    /// are whole multiples (fragments glued where spaces went missing pull the median off).
+    /// The line width of a block: of the widths that make at least two fragments whole lines (a
+    /// fragment's length, or a half or third of it where spaces went missing), the one that leaves
+    /// the fewest fragments unexplained besides one paragraph's last line, the wider on a tie; the
+    /// median fragment when none does.
     static func lineWidth(_ lengths: [Int]) -> Int {
-        let median = Self.median(lengths)
-        var best = median
-        var bestWhole = wholeLines(lengths, width: median)
-        for width in Set(lengths) where width != median && (12...40).contains(width) && width * 5 >= median * 3 {
-            let whole = wholeLines(lengths, width: width)
-            if whole > bestWhole || (whole == bestWhole && abs(width - median) < abs(best - median)) {
+        var candidates = Set<Int>()
+        for length in lengths {
+            for k in 1...3 where length % k == 0 && (12...40).contains(length / k) { candidates.insert(length / k) }
+        }
+        var best = Self.median(lengths)
+        var bestOdd = Int.max
+        for width in candidates where wholeLines(lengths, width: width) >= 2 {
+            // one fragment holding a paragraph's last line, alone or glued after whole lines, is expected
+            let odd = max(0, lengths.count - wholeLines(lengths, width: width) - 1)
+            if odd < bestOdd || (odd == bestOdd && width > best) {
                 best = width
-                bestWhole = whole
+                bestOdd = odd
             }
         }
         return best
@@ -73,11 +79,17 @@ extension ColumnLayout {
                 moves.append((c, left, extra + Double(spacesBefore[c - start] - spacesBefore[p - start]) * 3))
             }
             if p + width <= end { add(p + width, shortLeft, 0) }
-            guard shortLeft else { return }
+            // A block holds one paragraph's last line, most often; another short line (a paragraph
+            // ending higher up, a footnote mark taken out) costs more and needs a space after it.
             for c in (p + 1)..<min(p + width, end + 1) {
                 // a short line ends a paragraph, most often with its full stop
                 let stop = isStop[c - 1 - start]
-                if stop || c == end || s[c].isInlineSpace { add(c, false, stop ? 1 : 3) }
+                let space = c == end || s[c].isInlineSpace
+                if shortLeft, stop || space {
+                    add(c, false, stop ? 1 : 3)
+                } else if !shortLeft, space {
+                    add(c, false, stop ? 4 : 6)
+                }
             }
         }
         // which (start, short still to come) can be reached from the first line
