@@ -12,20 +12,36 @@ struct ParserBenchmark {
         var megabytes = 10
         var runs = 5
         var files: [String] = []
+        let usage = "usage: ParserBenchmark [--megabytes N] [--runs N] FILE...\n"
+        func fail(_ message: String, _ code: Int32 = 2) -> Never {
+            FileHandle.standardError.write(message.data(using: .utf8)!)
+            exit(code)
+        }
         while !args.isEmpty {
             let a = args.removeFirst()
             switch a {
-            case "--megabytes": megabytes = Int(args.removeFirst()) ?? 10
-            case "--runs": runs = Int(args.removeFirst()) ?? 5
+            case "--megabytes", "--runs":
+                guard let value = args.first.flatMap({ Int($0) }), value > 0 else {
+                    fail("ParserBenchmark: \(a) needs a positive number\n" + usage)
+                }
+                args.removeFirst()
+                if a == "--runs" { runs = value } else { megabytes = value }
+            case "--help", "-h":
+                print(usage, terminator: "")
+                exit(0)
+            case let option where option.hasPrefix("-"):
+                fail("ParserBenchmark: unknown option \(option)\n" + usage)
             default: files.append(a)
             }
         }
-        guard !files.isEmpty else {
-            FileHandle.standardError.write(
-                "usage: ParserBenchmark [--megabytes N] [--runs N] FILE...\n".data(using: .utf8)!)
-            exit(2)
+        guard !files.isEmpty else { fail(usage) }
+        let seeds = files.map { file in
+            do {
+                return try String(contentsOfFile: file, encoding: .utf8)
+            } catch {
+                fail("ParserBenchmark: cannot read \(file) as UTF-8 text\n", 1)
+            }
         }
-        let seeds = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }
         let text = corpus(from: seeds, bytes: megabytes * 1_000_000)
         let inputBytes = text.utf8.count
         let baseline = residentHighWater()

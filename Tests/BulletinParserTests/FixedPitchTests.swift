@@ -61,7 +61,7 @@ final class FixedPitchTests: XCTestCase {
         // a full line of 18 glued after a paragraph's last line; both parts end with a full stop
         let text = "量分别增长3.1%和下降2.4%。" + ",城镇调查失业率控制在5.1%以内。"
         let s = Array(text.unicodeScalars)
-        let layout = ColumnLayout(scorer: JoinScorer(bigrams: [:]))
+        let layout = ColumnLayout(scorer: JoinScorer(bigrams: KeyTable()))
         let lines = layout.splitExact(0..<s.count, in: s, width: 18)
         XCTAssertEqual(lines?.map(\.count), [17, 18])
     }
@@ -70,14 +70,14 @@ final class FixedPitchTests: XCTestCase {
         // "收入 98.6" is a space of the text; the space before "规模" is where two lines meet
         let text = "一般公共预算收入 98.6亿元,增长8.9% 规模以上工业增加值增长8.3%。"
         let s = Array(text.unicodeScalars)
-        let layout = ColumnLayout(scorer: JoinScorer(bigrams: [:]))
+        let layout = ColumnLayout(scorer: JoinScorer(bigrams: KeyTable()))
         let lines = layout.splitExact(0..<s.count, in: s, width: 22)
         XCTAssertEqual(
             lines?.map { String(String.UnicodeScalarView(s[$0])) }, ["一般公共预算收入 98.6亿元,增长8.9%", "规模以上工业增加值增长8.3%。"])
     }
 
     func testJoin_twoStopsInARow_neverJoin_andAFigureGoesOnToItsList() {
-        let scorer = JoinScorer(bigrams: [:])
+        let scorer = JoinScorer(bigrams: KeyTable())
         func join(_ left: String, _ right: String) -> Double {
             let s = Array((left + right).unicodeScalars)
             let cut = left.unicodeScalars.count
@@ -87,5 +87,19 @@ final class FixedPitchTests: XCTestCase {
         XCTAssertGreaterThan(join("分别增长3.1%", "和下降2.4%"), 0)
         XCTAssertLessThan(join("分别增长3.1%", "城镇就业"), 0)
         XCTAssertGreaterThan(join("312.6万人,", "比上年末减少"), 0)
+    }
+}
+
+final class KeyTableTests: XCTestCase {
+    func testTable_countsKeys_acrossGrowth_andKeepsZeroApart() {
+        var table = KeyTable()
+        for key in 1...5000 { table.add(UInt64(key) &* 0x1_0000_0001) }
+        table.add(0)
+        table.add(0)
+        table.add(77 &* 0x1_0000_0001)
+        XCTAssertEqual(table.count(of: 77 &* 0x1_0000_0001), 2)
+        XCTAssertEqual(table.count(of: 4999 &* 0x1_0000_0001), 1)
+        XCTAssertEqual(table.count(of: 0), 2)
+        XCTAssertFalse(table.contains(5001 &* 0x1_0000_0001))
     }
 }

@@ -174,7 +174,7 @@ final class LayoutTests: XCTestCase {
     }
 
     func testJoin_comparisonBase_goesOnToItsVerbNotToAFigure() {
-        let scorer = JoinScorer(bigrams: [:])
+        let scorer = JoinScorer(bigrams: KeyTable())
         func join(_ left: String, _ right: String) -> Double {
             let s = Array((left + right).unicodeScalars)
             let cut = left.unicodeScalars.count

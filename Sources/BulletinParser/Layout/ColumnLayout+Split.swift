@@ -64,6 +64,18 @@ extension ColumnLayout {
             spacesBefore[k - start + 1] = spacesBefore[k - start] + (s[k].isInlineSpace ? 1 : 0)
             isStop[k - start] = Self.endsParagraph(s[k])
         }
+        // where a short line may end: before a space, after a stop, or at the end
+        var breaks: [Int] = []
+        for c in (start + 1)...end where c == end || s[c].isInlineSpace || isStop[c - 1 - start] { breaks.append(c) }
+        func firstBreak(after p: Int) -> Int {
+            var low = 0
+            var high = breaks.count
+            while low < high {
+                let mid = (low + high) / 2
+                if breaks[mid] <= p { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
         func nextStart(_ c: Int) -> Int {
             var next = c
             while next < end, s[next].isInlineSpace { next += 1 }
@@ -81,7 +93,11 @@ extension ColumnLayout {
             if p + width <= end { add(p + width, shortLeft, 0) }
             // A block holds one paragraph's last line, most often; another short line (a paragraph
             // ending higher up, a footnote mark taken out) costs more and needs a space after it.
-            for c in (p + 1)..<min(p + width, end + 1) {
+            // a short line ends before a space, after a stop or at the end: only those are tried
+            var i = firstBreak(after: p)
+            while i < breaks.count, breaks[i] < p + width {
+                let c = breaks[i]
+                i += 1
                 // a short line ends a paragraph, most often with its full stop
                 let stop = isStop[c - 1 - start]
                 let space = c == end || s[c].isInlineSpace

@@ -5,17 +5,17 @@
 /// elsewhere in the same document, and a clause that goes on to its punctuation.
 struct JoinScorer {
     /// Counts of adjacent ideograph pairs in the document, read where no column boundary can be.
-    let bigrams: [UInt64: UInt32]
+    let bigrams: KeyTable
 
     /// Counts the ideograph pairs of `source`, skipping pairs across white space; the first 500,000
     /// characters are plenty for the statistics, and a long document should not pay for all of it.
-    static func documentBigrams(_ source: [Unicode.Scalar]) -> [UInt64: UInt32] {
-        var counts: [UInt64: UInt32] = [:]
+    static func documentBigrams(_ source: [Unicode.Scalar]) -> KeyTable {
+        var counts = KeyTable(capacity: 256)
         var i = 1
         while i < min(source.count, 500_000) {
             let a = source[i - 1]
             let b = source[i]
-            if a.isHan && b.isHan { counts[key(a, b), default: 0] &+= 1 }
+            if a.isHan && b.isHan { counts.add(key(a, b)) }
             i += 1
         }
         return counts
@@ -96,7 +96,7 @@ struct JoinScorer {
             if leftWord && rightWord { total += 0.5 }
             if rightMidWord { total -= 0.5 }
         }
-        if x.isHan && y.isHan, let count = bigrams[Self.key(x, y)], count > 0 {
+        if x.isHan && y.isHan, case let count = bigrams.count(of: Self.key(x, y)), count > 0 {
             total += min(2, 0.75 + 0.5 * Double(count).squareRoot())
         }
         if Self.isClauseStop(y) && !x.isClauseEnd && x != "、" && x != "。" { total += 0.5 }

@@ -20,7 +20,7 @@ enum Vocabulary {
         (key ^ UInt64(c.value)) &* 0x0000_0100_0000_01B3
     }
 
-    static let keys: Set<UInt64> = Set(words.map { key($0) })
+    static let keys = KeyTable(words.map { key($0) })
 
     /// Whether `a` followed by `b` occurs inside some word: most joins fail this one lookup, and no
     /// word can span them.
@@ -28,10 +28,10 @@ enum Vocabulary {
         pairs.contains(UInt64(a.value) << 32 | UInt64(b.value))
     }
 
-    private static let pairs: Set<UInt64> = {
-        var result = Set<UInt64>()
+    private static let pairs: KeyTable = {
+        var result = KeyTable(capacity: 4096)
         for word in words where word.count >= 2 {
-            for k in 1..<word.count { result.insert(UInt64(word[k - 1].value) << 32 | UInt64(word[k].value)) }
+            for k in 1..<word.count { result.add(UInt64(word[k - 1].value) << 32 | UInt64(word[k].value)) }
         }
         return result
     }()
