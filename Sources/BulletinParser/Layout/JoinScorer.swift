@@ -40,7 +40,8 @@ struct JoinScorer {
         var total = 0.0
         let endsInNumber =
             x.isASCIIDigit || ((x == "万" || x == "亿" || x == "千") && l > left.lowerBound && s[l - 1].isASCIIDigit)
-        let endsWithFigure = !endsInNumber && Self.endsWithFigure(s, left)
+        let endsWithFigure =
+            !endsInNumber && (x.isHan || x == "%" || x == "‰" || x.isASCIILetter) && Self.endsWithFigure(s, left)
         let spans = spansWord(s, left, right)
         if endsInNumber {
             let unitFollows =
@@ -63,7 +64,9 @@ struct JoinScorer {
         } else if y == "." && startsNumber {
             total -= 3  // ".4亿元" cut from its digits
         }
-        let comparison = Self.endsWithComparisonBase(s, left)
+        // every base ends with one of these
+        let comparison =
+            (x == "年" || x == "末" || x == "初" || x == "比" || x == "月") && Self.endsWithComparisonBase(s, left)
         if startsNumber, !comparison, Self.endsWithPredicate(s, left) { total += 2.5 }  // 增长 | 5.2%
         // the longest verb of change that starts the right side
         let verb =
@@ -177,10 +180,12 @@ struct JoinScorer {
     /// Whether `left` ends with a verb that a figure follows: 增长, 达到, 为, 完成 ….
     static func endsWithPredicate(_ s: [Unicode.Scalar], _ left: Range<Int>) -> Bool {
         let end = left.upperBound
-        for set in [Lexicon.increaseVerbs, Lexicon.decreaseVerbs, Lexicon.predicates, Lexicon.preQualifiers] {
-            if let n = set.longestSuffix(in: s, endingAt: end), end - n >= left.lowerBound { return true }
+        func ends(_ set: WordSet) -> Bool {
+            guard let n = set.longestSuffix(in: s, endingAt: end) else { return false }
+            return end - n >= left.lowerBound
         }
-        return false
+        return ends(Lexicon.increaseVerbs) || ends(Lexicon.decreaseVerbs) || ends(Lexicon.predicates)
+            || ends(Lexicon.preQualifiers)
     }
 
     /// The bases a change is measured from: 比上年, 比上年末, 比年初, 同比 ….
