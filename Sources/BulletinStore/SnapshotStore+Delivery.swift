@@ -108,3 +108,34 @@ extension SnapshotStore {
         }
     }
 }
+
+extension SnapshotStore {
+    /// Removes events created before `cutoff` that every one of `sinks` has finished with (below its
+    /// watermark: delivered, filtered or dead), with their delivery rows. Target events stay: they
+    /// record that a target was judged, so that it is judged once. Returns how many were removed.
+    ///
+    /// ```swift
+    /// let removed = try store.removeSettledEvents(olderThan: Date() - 180 * 86_400, sinks: ["ops-webhook"])
+    /// ```
+    @discardableResult
+    public func removeSettledEvents(olderThan cutoff: Date, sinks: [String]) throws(StoreError) -> Int {
+        try lock.exclusively { () throws(StoreError) in
+            try write { db in
+                // A sink never registered has seen nothing yet: it starts after the newest event, so
+                // it holds nothing back. A registered one holds back all past its watermark.
+                let names = sinks.isEmpty ? "" : Array(repeating: "?", count: sinks.count).joined(separator: ",")
+                let settledBelow =
+                    sinks.isEmpty
+                    ? Int64.max
+                    : try Int64.fetchOne(
+                        db, sql: "SELECT MIN(startAfter) FROM sink WHERE name IN (\(names))",
+                        arguments: StatementArguments(sinks)) ?? Int64.max
+                try db.execute(
+                    sql: """
+                        DELETE FROM outbox WHERE createdAt < ? AND id <= ? AND type NOT LIKE 'target.%'
+                        """, arguments: [cutoff, settledBelow])
+                return db.changesCount
+            }
+        }
+    }
+}
