@@ -53,6 +53,20 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(source.line, 4)
     }
 
+    func testParse_retention_readsItsLimits_andRefusesBadOnes() throws {
+        let config = try WatchConfig.parse(yaml: "retention: {keep_versions: 50, keep_for: 365d, events_for: 180d}")
+        XCTAssertEqual(config.retention.keepVersions, 50)
+        XCTAssertEqual(config.retention.keepDays, 365)
+        XCTAssertEqual(config.retention.eventsFor, .seconds(180 * 86_400))
+        XCTAssertTrue(try WatchConfig.parse(yaml: "state_directory: /tmp/s").retention.isEmpty)
+
+        let found = problems("retention:\n  keep_versions: 0\n  keep_for: 12h\n  events: 30d\n")
+        XCTAssertEqual(found.map(\.path), ["retention.keep_versions", "retention.keep_for", "retention.events"])
+        XCTAssertEqual(found.map(\.line), [2, 3, 4])
+        XCTAssertTrue(found[1].message.contains("too short"), found[1].message)
+        XCTAssertTrue(found[2].message.contains("unknown"), found[2].message)
+    }
+
     func testParse_whenKeysUnknown_reportsEachWithLineAndSuggestion() {
         let found = problems(
             """

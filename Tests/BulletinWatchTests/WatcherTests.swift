@@ -42,6 +42,26 @@ final class WatcherTests: XCTestCase {
         )
     }
 
+    func testRetention_removesOldDocumentsOfEachSource_andKeepsTheirIndicators() async throws {
+        server.serve("hexi", body: report)
+        var settings = config(["hexi"])
+        settings.retention.keepVersions = 1
+        let (watcher, store) = try watcher(settings)
+        _ = await watcher.runOnce()
+        server.serve("hexi", body: revised)
+        _ = await watcher.runOnce()
+        let before = try store.indicators(of: try store.versions(of: "hexi")[0]).count
+        XCTAssertGreaterThan(before, 0)
+        let pass = await watcher.applyRetention()
+        XCTAssertEqual(pass.documents, 1)
+        XCTAssertEqual(pass.problems, [])
+        let versions = try store.versions(of: "hexi")
+        XCTAssertEqual(versions.map(\.blobPruned), [true, false])
+        XCTAssertEqual(try store.indicators(of: versions[0]).count, before, "indicators stay")
+        let again = await watcher.applyRetention()
+        XCTAssertEqual(again.documents, 0)
+    }
+
     func testRunOnce_newThenRevisedThenSame_storesTwoVersionsAndAsksConditionally() async throws {
         server.serve("hexi", body: report)
         let (watcher, store) = try watcher(config(["hexi"]))

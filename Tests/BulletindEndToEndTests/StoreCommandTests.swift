@@ -113,6 +113,24 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(verify.status, 0, verify.stdout)
     }
 
+    func testPrune_withTheConfig_appliesItsRetentionToEverySource() throws {
+        let config = state + ".yaml"
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        let sources = "sources: [{id: hexi-report, url: \"https://example.org/r.html\", every: 1h}]\n"
+        try "state_directory: \(state)\n\(sources)".write(toFile: config, atomically: true, encoding: .utf8)
+        let none = try CommandRunner.run(["prune", "--config", config])
+        XCTAssertEqual(none.status, 1)
+        XCTAssertTrue(none.stderr.contains("no retention is set"), none.stderr)
+
+        try "state_directory: \(state)\nretention: {keep_versions: 1, events_for: 30d}\n\(sources)".write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let prune = try CommandRunner.run(["prune", "--config", config])
+        XCTAssertEqual(prune.status, 0, prune.stderr)
+        XCTAssertTrue(prune.stdout.contains("1 stored documents and 0 events removed"), prune.stdout)
+        let history = try CommandRunner.run(["history", "--state", state, "hexi-report"])
+        XCTAssertTrue(history.stdout.contains("pruned"), history.stdout)
+    }
+
     func testReparse_reportsWhatItDid() throws {
         let reparse = try CommandRunner.run(["reparse", "--state", state])
         XCTAssertEqual(reparse.status, 0, reparse.stderr)

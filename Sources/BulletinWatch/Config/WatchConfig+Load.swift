@@ -61,7 +61,7 @@ extension WatchConfig {
     }
 
     private mutating func read(_ root: Node, with reader: ConfigReader, base: String) {
-        let keys = ["state_directory", "log_level", "time_zone", "fetch", "retry", "sources", "notify"]
+        let keys = ["state_directory", "log_level", "time_zone", "fetch", "retry", "retention", "sources", "notify"]
         guard let top = reader.table(root, "", keys: keys) else { return }
         if let directory = reader.string(top, "state_directory") {
             if directory.isEmpty { reader.problem("state_directory", top.entries["state_directory"], "empty") }
@@ -85,6 +85,7 @@ extension WatchConfig {
         }
         if let node = top.entries["fetch"] { fetch.read(node, with: reader) }
         if let node = top.entries["retry"] { retry.read(node, with: reader) }
+        if let node = top.entries["retention"] { retention.read(node, with: reader) }
         if let nodes = reader.list(top, "sources") { readSources(nodes, with: reader) }
         if let nodes = reader.list(top, "notify") { readSinks(nodes, with: reader, base: base) }
     }
@@ -161,5 +162,16 @@ extension RetrySettings {
         max = reader.duration(table, "max", atLeast: .seconds(1)) ?? max
         failingAfter = reader.int(table, "failing_after", in: 1...1000) ?? failingAfter
         if initial > max { reader.problem("retry.initial", table.entries["initial"], "longer than retry.max") }
+    }
+}
+
+extension RetentionSettings {
+    mutating func read(_ node: Node, with reader: ConfigReader) {
+        guard let table = reader.table(node, "retention", keys: ["keep_versions", "keep_for", "events_for"]) else {
+            return
+        }
+        keepVersions = reader.int(table, "keep_versions", in: 1...1_000_000)
+        keepFor = reader.duration(table, "keep_for", atLeast: .seconds(86_400))
+        eventsFor = reader.duration(table, "events_for", atLeast: .seconds(86_400))
     }
 }

@@ -20,6 +20,8 @@ public struct WatchConfig: Sendable {
     public var timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!
     public var fetch = FetchSettings()
     public var retry = RetrySettings()
+    /// What the daemon removes once a day; nothing unless set.
+    public var retention = RetentionSettings()
     public var sources: [SourceConfig] = []
     /// Notification sinks, checked here and sent by the notifier.
     public var notify: [SinkConfig] = []
@@ -58,6 +60,33 @@ public struct RetrySettings: Sendable, Equatable {
     public var failingAfter: Int = 3
 
     public init() {}
+}
+
+/// Old stored documents and old events the daemon removes, once a day. Nothing is removed unless
+/// a limit is set. Versions and their indicators always stay: history, diff and export keep working.
+///
+/// ```yaml
+/// retention:
+///   keep_versions: 50   # each source keeps the documents of its newest 50 versions
+///   keep_for: 365d      # and of the versions seen in the last year (a document goes when both agree)
+///   events_for: 180d    # events older than this leave the outbox once every sink is done with them
+/// ```
+public struct RetentionSettings: Sendable, Equatable {
+    /// Each source keeps the documents of its newest N versions.
+    public var keepVersions: Int?
+    /// Each source keeps the documents of the versions seen within this long.
+    public var keepFor: Duration?
+    /// Events older than this are removed once every configured sink has settled them; target
+    /// events stay, since they say a target was judged once.
+    public var eventsFor: Duration?
+
+    public init() {}
+
+    /// Whether any limit is set.
+    public var isEmpty: Bool { keepVersions == nil && keepFor == nil && eventsFor == nil }
+
+    /// `keep_for` in whole days, rounded up, as the store counts them.
+    public var keepDays: Int? { keepFor.map { Int(($0.seconds / 86_400).rounded(.up)) } }
 }
 
 /// One watched document.

@@ -36,6 +36,8 @@ public actor Watcher {
     /// The same by id.
     var sourcesByID: [String: SourceConfig] = [:]
     var lastFlush = ContinuousClock.now
+    /// When retention runs next: a minute after start, then once a day.
+    var nextRetention = ContinuousClock.now + .seconds(60)
 
     /// Prepares the schedule: sources the store remembers keep their due times; new and overdue
     /// ones are spread over the first minute.
@@ -103,6 +105,10 @@ public actor Watcher {
                 }
                 reportAlive(now: now)
                 if ContinuousClock.now - lastFlush >= .seconds(1) { flush() }
+                if ContinuousClock.now >= nextRetention {
+                    nextRetention = ContinuousClock.now + .seconds(86_400)
+                    applyRetention()
+                }
                 if !ticking {
                     ticking = true
                     let wait = tickInterval(now: now)
