@@ -27,10 +27,12 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // zlib, to inflate .docx entries (Debian zlib1g-dev).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // posix_spawn behind one Swift type: converters, notification commands, test servers.
+        .target(name: "Spawn", swiftSettings: strictSettings),
         // Bytes as served → text: charsets, HTML, tables.
         .target(
             name: "BulletinIntake",
-            dependencies: ["CLibXML2", "CZlib"],
+            dependencies: ["CLibXML2", "CZlib", "Spawn"],
             swiftSettings: strictSettings
         ),
         // libcurl, the system library (Debian libcurl4-openssl-dev), behind typed setopt shims.
@@ -51,7 +53,7 @@ let package = Package(
         .target(
             name: "BulletinWatch",
             dependencies: [
-                "BulletinParser", "BulletinIntake", "BulletinFetch", "BulletinStore",
+                "BulletinParser", "BulletinIntake", "BulletinFetch", "BulletinStore", "Spawn",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -82,7 +84,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // nginx and process measurement shared by the benchmarks.
-        .target(name: "BenchmarkSupport", path: "Benchmarks/Support", swiftSettings: strictSettings),
+        .target(
+            name: "BenchmarkSupport", dependencies: ["Spawn"], path: "Benchmarks/Support", swiftSettings: strictSettings),
         .executableTarget(
             name: "FetchBenchmark",
             dependencies: ["BulletinFetch", "BenchmarkSupport"],
@@ -106,6 +109,7 @@ let package = Package(
             dependencies: ["BulletinParser"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "SpawnTests", dependencies: ["Spawn"], swiftSettings: strictSettings),
         .testTarget(
             name: "BulletinIntakeTests",
             dependencies: ["BulletinIntake", "BulletinParser"],
@@ -133,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletindEndToEndTests",
-            dependencies: ["BulletinParser", "TestServers"],
+            dependencies: ["BulletinParser", "TestServers", "Spawn"],
             swiftSettings: strictSettings
         ),
     ],

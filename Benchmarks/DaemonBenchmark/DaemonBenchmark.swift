@@ -31,7 +31,7 @@ struct DaemonBenchmark {
             try bulletindConfig(urls, state: state.path).write(to: config, atomically: true, encoding: .utf8)
             for pass in ["first", "unchanged"] {
                 let log = folder.appendingPathComponent("bulletind-\(run)-\(pass).log").path
-                let measured = try Spawn.measure(
+                let measured = try Programs.measure(
                     options.bulletind,
                     ["bulletind", "run", "--config", config.path, "--once", "--log-level", "warning"],
                     log: log)
@@ -48,7 +48,7 @@ struct DaemonBenchmark {
                 to: jobs, atomically: true, encoding: .utf8)
             for pass in ["first", "unchanged"] {
                 let log = folder.appendingPathComponent("urlwatch-\(run)-\(pass).log").path
-                let measured = try Spawn.measure(
+                let measured = try Programs.measure(
                     urlwatch,
                     [
                         "urlwatch", "--urls", jobs.path, "--config",

@@ -83,7 +83,7 @@ struct FetchBenchmark {
         try urls.map { "url = \"\($0)\"\noutput = \"/dev/null\"\n" }.joined().write(
             to: config, atomically: true, encoding: .utf8)
         let start = Date()
-        let (output, peakKB) = try Spawn.capture(
+        let (output, peakKB) = try Programs.capture(
             "/usr/bin/curl",
             [
                 "curl", "--silent", "--no-progress-meter", "--parallel", "--parallel-max", "\(parallel)", "--config",

@@ -1,4 +1,5 @@
 public import Foundation
+import Spawn
 
 #if canImport(Glibc)
     import Glibc
@@ -52,7 +53,7 @@ public final class Nginx {
         guard let binary else {
             throw BenchmarkFailure("nginx is not installed (apt-get install nginx-light)")
         }
-        pid = try Spawn.start(binary, ["nginx", "-p", path, "-c", configFile.path, "-e", "\(path)/error.log"])
+        pid = try Programs.start(binary, ["nginx", "-p", path, "-c", configFile.path, "-e", "\(path)/error.log"])
         for _ in 0..<100 where !Self.listening(port) { usleep(20_000) }
         guard Self.listening(port) else {
             throw BenchmarkFailure("nginx did not start; see \(path)/error.log")
@@ -98,22 +99,21 @@ public final class Nginx {
     }
 }
 
-/// posix_spawn without a shell.
-public enum Spawn {
+/// Programs the benchmarks start, through the `Spawn` module's ``ChildProcess``.
+public enum Programs {
+    /// Starts `arguments` (the program's name first) with its output where given, else inherited.
     public static func start(
         _ executable: String, _ arguments: [String], stdout: Int32? = nil, stderr: Int32? = nil
     ) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if let stdout { posix_spawn_file_actions_adddup2(&actions, stdout, 1) }
-        if let stderr { posix_spawn_file_actions_adddup2(&actions, stderr, 2) }
-        var pid: pid_t = 0
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { for argument in argv { free(argument) } }
-        let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-        guard status == 0 else { throw BenchmarkFailure("cannot start \(executable): \(status)") }
-        return pid
+        var program = ChildProcess(executable, Array(arguments.dropFirst()))
+        program.standardInput = .inherit
+        program.standardOutput = stdout.map { .descriptor($0) } ?? .inherit
+        program.standardError = stderr.map { .descriptor($0) } ?? .inherit
+        do {
+            return try program.start().pid
+        } catch {
+            throw BenchmarkFailure("\(error)")
+        }
     }
 
     /// Runs to the end; returns standard output and the child's peak RSS in KB.
@@ -154,7 +154,7 @@ public struct Measured: Sendable {
     public var status: Int32
 }
 
-extension Spawn {
+extension Programs {
     /// Runs a command to the end with its output sent to `log`, measuring wall time, CPU time
     /// (from wait4) and peak RSS.
     public static func measure(_ executable: String, _ arguments: [String], log: String) throws -> Measured {

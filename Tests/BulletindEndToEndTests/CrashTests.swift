@@ -1,4 +1,5 @@
 import Foundation
+import Spawn
 import XCTest
 
 #if canImport(Glibc)
@@ -30,12 +31,12 @@ final class CrashTests: XCTestCase {
         for round in 0..<rounds {
             let output = folder.appendingPathComponent("out-\(round)")
             let files = (0..<3).map { _ in documents.randomElement(using: &generator)! }
-            let pid = try spawn(
-                binary.path, ["bulletind", "ingest", "--state", state, "crash-test"] + files, stdout: output.path)
+            var ingest = ChildProcess(binary.path, ["ingest", "--state", state, "crash-test"] + files)
+            ingest.standardOutput = .file(output.path)
+            let process = try ingest.start()
             usleep(UInt32.random(in: 0...220_000, using: &generator))
-            if kill(pid, SIGKILL) == 0 { killed += 1 }
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
+            if process.kill() { killed += 1 }
+            _ = process.wait()
             let printed = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
             for line in printed.split(separator: "\n") {
                 guard let match = line.firstMatch(of: /stored crash-test v(\d+) \(sha256 ([0-9a-f]{12})/) else {
@@ -62,19 +63,5 @@ final class CrashTests: XCTestCase {
         print(
             "crash test: \(rounds) rounds, \(killed) killed, \(acknowledged.count) acknowledged, \(stored.count) stored"
         )
-    }
-
-    private func spawn(_ executable: String, _ arguments: [String], stdout: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var pid: pid_t = 0
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { for argument in argv { free(argument) } }
-        let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-        guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }
-        return pid
     }
 }

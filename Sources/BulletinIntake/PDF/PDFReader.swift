@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Spawn
 
 /// Reads the text of a PDF through poppler's `pdftotext` (Debian poppler-utils) in a child process.
 ///
@@ -32,14 +33,21 @@ enum PDFReader {
         let output = folder.appendingPathComponent("out.txt")
         try Data(bytes).write(to: input)
         let arguments = (layout ? ["-layout"] : []) + ["-enc", "UTF-8", "-nopgbrk", "-q", input.path, output.path]
-        let outcome = try ChildProcess.run(tool, arguments, timeout: timeout) {
-            var info = stat()
-            let written = stat(output.path, &info) == 0 ? Int(info.st_size) : 0
-            return written > maxTextBytes ? "its text exceeds \(maxTextBytes / 1024 / 1024) MB" : nil
+        let outcome: ChildProcess.Outcome
+        do {
+            outcome = try ChildProcess(tool, arguments).run(timeout: .seconds(timeout)) {
+                var info = stat()
+                let written = stat(output.path, &info) == 0 ? Int(info.st_size) : 0
+                return written > maxTextBytes ? "its text exceeds \(maxTextBytes / 1024 / 1024) MB" : nil
+            }
+        } catch {
+            throw IntakeError.unsupportedFormat("\(error)")
         }
         switch outcome {
         case .killed(let reason):
             throw IntakeError.malformed("pdftotext \(reason)")
+        case .signalled(let signal):
+            throw IntakeError.malformed("pdftotext was stopped by signal \(signal)")
         case .exited(let code) where code != 0:
             throw IntakeError.malformed(
                 "pdftotext could not read the PDF (exit status \(code)); it may be truncated or damaged")

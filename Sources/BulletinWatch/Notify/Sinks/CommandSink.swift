@@ -1,5 +1,6 @@
 public import BulletinStore
 import Foundation
+import Spawn
 
 #if canImport(Glibc)
     import Glibc
@@ -47,47 +48,33 @@ public struct CommandSink: NotificationSink {
         _ = input.withUnsafeBytes { write(inputFD, $0.baseAddress, $0.count) }
         lseek(inputFD, 0, SEEK_SET)
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, inputFD, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, errorFD, 2)
-        let arguments = argv.map { strdup($0) } + [nil]
-        var inherited: [UnsafeMutablePointer<CChar>?] = []
+        var inherited: [String] = []
         var index = 0
         while let entry = environ[index] {
             let text = String(cString: entry)
-            if !text.hasPrefix("BULLETIND_EVENT_") { inherited.append(strdup(entry)) }
+            if !text.hasPrefix("BULLETIND_EVENT_") { inherited.append(text) }
             index += 1
         }
-        let env = inherited + environment.map { strdup($0) } + [nil]
-        defer { for pointer in arguments + env { free(pointer) } }
-        var pid: pid_t = 0
-        let status = posix_spawnp(&pid, argv[0], &actions, nil, arguments, env)
-        guard status == 0 else {
-            throw DeliveryFailure("cannot run \(argv[0]): \(String(cString: strerror(status)))", permanent: true)
+        var command = ChildProcess(argv[0], Array(argv.dropFirst()))
+        command.standardInput = .descriptor(inputFD)
+        command.standardError = .descriptor(errorFD)
+        command.environment = inherited + environment
+        command.searchPath = true
+        let outcome: ChildProcess.Outcome
+        do {
+            outcome = try command.run(timeout: timeout)
+        } catch {
+            throw DeliveryFailure("\(error)", permanent: true)
         }
-        let deadline = ContinuousClock.now + timeout
-        var waitStatus: Int32 = 0
-        while waitpid(pid, &waitStatus, WNOHANG) == 0 {
-            if ContinuousClock.now > deadline {
-                kill(pid, SIGKILL)
-                _ = waitpid(pid, &waitStatus, 0)
-                throw DeliveryFailure("\(argv[0]) took longer than \(DurationText.format(timeout)); killed")
-            }
-            usleep(5_000)
+        if case .killed = outcome {
+            throw DeliveryFailure("\(argv[0]) took longer than \(DurationText.format(timeout)); killed")
         }
-        let exited = waitStatus & 0x7F == 0
-        let code = (waitStatus >> 8) & 0xFF
-        guard exited && code == 0 else {
-            var buffer = [UInt8](repeating: 0, count: 2048)
-            let count = pread(errorFD, &buffer, buffer.count, 0)
-            let said =
-                String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
-                .split(separator: "\n").last.map { ": \($0)" } ?? ""
-            let how = exited ? "exited with \(code)" : "was killed by signal \(waitStatus & 0x7F)"
-            throw DeliveryFailure("\(argv[0]) \(how)\(said)")
-        }
+        guard outcome != .exited(0) else { return }
+        var buffer = [UInt8](repeating: 0, count: 2048)
+        let count = pread(errorFD, &buffer, buffer.count, 0)
+        let said =
+            String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
+            .split(separator: "\n").last.map { ": \($0)" } ?? ""
+        throw DeliveryFailure("\(argv[0]) \(outcome)\(said)")
     }
 }
