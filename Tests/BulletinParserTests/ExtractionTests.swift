@@ -284,4 +284,31 @@ final class RatioTests: XCTestCase {
         XCTAssertEqual(list.last?.subject, "研究与试验发展经费支出与国内生产总值之比")
         XCTAssertEqual(list.last?.kind, .share)
     }
+
+    func testParse_respectivelyAfterSeveralClauses_givesEachFigureToItsClause() throws {
+        let list = try indicators("肉类总产量12.6万吨，禽蛋产量4.3万吨，分别增长3.4%和5.9%。", year: 2024)
+        XCTAssertEqual(try only(list, "肉类总产量", .growth).value, "3.4")
+        XCTAssertEqual(try only(list, "禽蛋产量", .growth).value, "5.9")
+    }
+
+    func testParse_respectivelyWithAShortenedHead_sharesTheRestOfTheLastPart() throws {
+        let list = try indicators("城镇、农村居民人均可支配收入分别为41260元和21380元。工业、服务业增加值分别增长5%和6%。", year: 2024)
+        XCTAssertEqual(
+            summary(list),
+            [
+                "城镇居民人均可支配收入|level|41260|元", "农村居民人均可支配收入|level|21380|元", "工业增加值|growth|5|%",
+                "服务业增加值|growth|6|%",
+            ])
+    }
+
+    func testParse_fromOneFigureToAnother_keepsOnlyTheOneReached() throws {
+        let list = try indicators(
+            "过去五年，地区生产总值由286亿元增加到412亿元，年均增长6.8%。城镇化率从2019年的55.2%提高到63.5%。", year: 2024)
+        XCTAssertEqual(summary(list), ["地区生产总值|level|412|亿元", "地区生产总值|growth|6.8|%", "城镇化率|share|63.5|%"])
+    }
+
+    func testParse_multipleOfLastYear_belongsToTheClauseSubject() throws {
+        let list = try indicators("全年入境游客38.6万人次，是上年的2.4倍。", year: 2024)
+        XCTAssertEqual(list.map(\.subject), ["入境游客", "入境游客"])
+    }
 }

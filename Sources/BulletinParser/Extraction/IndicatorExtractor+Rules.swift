@@ -19,6 +19,13 @@ extension IndicatorExtractor {
     }
 
     /// Whether the digit at `k` is the tail of a number that starts earlier ("1.5", "1,210").
+    /// Whether a verb of becoming follows `end`: "…亿元增加到", "…万人减少至".
+    static func leadsOn(_ s: [Unicode.Scalar], after end: Int) -> Bool {
+        var p = end
+        while p < s.count, s[p].isInlineSpace { p += 1 }
+        return p < s.count && Lexicon.changeToVerbs.longestPrefix(in: s, at: p) != nil
+    }
+
     static func continuesNumber(_ s: [Unicode.Scalar], at k: Int) -> Bool {
         guard k > 0 else { return false }
         let p = s[k - 1]

@@ -39,16 +39,19 @@ struct IndicatorExtractor {
             while sentenceEnd < s.count, !s[sentenceEnd].isSentenceEnd { sentenceEnd += 1 }
             sentenceEnd = min(sentenceEnd + 1, s.count)
             let reading = context.read(s, sentenceStart..<sentenceEnd)
+            var named: [Carried] = []
             extractSentence(
                 text, sentenceStart..<sentenceEnd, reading: reading, quoted: quoted, fragments: fragments,
-                carried: &carried, into: &out)
+                carried: &carried, named: &named, into: &out)
             sentenceStart = sentenceEnd
         }
     }
 
+    /// - Parameter named: the subjects named so far in this sentence, in order, for a 分别 list
+    ///   whose figures belong to the clauses before it.
     private func extractSentence(
         _ text: NormalizedText, _ range: Range<Int>, reading: ReadingContext.Reading, quoted: [Bool],
-        fragments: ColumnFragments, carried: inout Carried?, into out: inout [Indicator]
+        fragments: ColumnFragments, carried: inout Carried?, named: inout [Carried], into out: inout [Indicator]
     ) {
         let s = text.scalars
         var k = range.lowerBound
@@ -79,7 +82,7 @@ struct IndicatorExtractor {
             }
             emit(
                 items, text: text, zone: zone, bound: lastEnd, sentenceStart: range.lowerBound, reading: reading,
-                fragments: fragments, carried: &carried, into: &out)
+                fragments: fragments, carried: &carried, named: &named, into: &out)
             k = lastItem.mention.end
             lastEnd = k
         }
@@ -136,7 +139,7 @@ struct IndicatorExtractor {
     private func emit(
         _ items: [Item], text: NormalizedText, zone: PredicateZone, bound: Int, sentenceStart: Int,
         reading: ReadingContext.Reading, fragments: ColumnFragments, carried: inout Carried?,
-        into out: inout [Indicator]
+        named: inout [Carried], into out: inout [Indicator]
     ) {
         let s = text.scalars
         let first = items[0].mention
@@ -161,6 +164,13 @@ struct IndicatorExtractor {
         }
         var subject = SubjectReader.clean(s, subjectStart..<subjectEnd)
         var textStart = subjectStart
+        // "地区生产总值由286亿元增加到412亿元": the figure after 由 is where the subject started, years
+        // before; only the one it reached speaks for this period. The subject goes on to that one.
+        if items.count == 1, let before = SubjectReader.beforeFrom(subject), Self.leadsOn(s, after: first.end) {
+            carried = Carried(subject: before, textStart: subjectStart)
+            if named.last?.subject != before { named.append(Carried(subject: before, textStart: subjectStart)) }
+            return
+        }
         // A figure before a measured noun: "60%的行政嘎查村", "9个旗县市区实现…", "345兆瓦时储能设备".
         let lastMention = items[items.count - 1].mention
         if items.count == 1, let after = SubjectReader.after(s, from: lastMention.end, limit: s.count),
@@ -180,11 +190,13 @@ struct IndicatorExtractor {
         let lastNumber = lastMention.numberRange.lowerBound
         if Lexicon.bareVerbs.contains(String(scalars: subject)) { return }  // "落地189个" with nothing measured after it
         // A subject from an earlier clause never crosses a column boundary.
+        var fromEarlierClause = false
         if subject.isEmpty {
             guard let c = carried, !fragments.crosses(c.textStart..<lastNumber) else { return }
             subject = c.subject
             textStart = c.textStart
             confidence = 0.85
+            fromEarlierClause = true
         } else if subject.count < 2 || !subject.contains(where: { $0.isHan || $0.isASCIILetter }) {
             return  // one stray character is a column fragment, not a subject
         } else {
@@ -198,8 +210,20 @@ struct IndicatorExtractor {
             } else {
                 carried = Carried(subject: subject, textStart: subjectStart)
             }
+            if named.last?.subject != subject { named.append(Carried(subject: subject, textStart: textStart)) }
         }
-        let parts = zone.respectively ? SubjectReader.split(subject, into: items.count) : nil
+        var parts = zone.respectively ? SubjectReader.split(subject, into: items.count) : nil
+        // "肉类总产量12.6万吨,禽蛋产量4.3万吨,分别增长3.4%和5.9%": the figures of a 分别 list with
+        // no subject of its own belong, in order, to the subjects of the clauses before it.
+        if parts == nil, zone.respectively, fromEarlierClause, named.count >= items.count {
+            let owners = Array(named.suffix(items.count))
+            if Set(owners.map { String(scalars: $0.subject) }).count == items.count,
+                !fragments.crosses(owners[0].textStart..<lastNumber)
+            {
+                parts = owners.map { String(scalars: $0.subject) }
+                textStart = owners[0].textStart
+            }
+        }
         var kindsSeen: [IndicatorKind: Int] = [:]
         let firstEmitted = out.count
         var previousDirection = zone.direction

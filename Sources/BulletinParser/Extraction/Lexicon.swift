@@ -189,6 +189,19 @@ extension Lexicon {
 extension Lexicon {
     /// Words that open a base of comparison: what follows them is not the thing measured.
     static let comparisonLeads = WordSet(["高于", "低于", "快于", "慢于", "好于", "优于", "多于", "少于"])
+
+    /// "是上年的2.4倍", "相当于全国的": a base the clause's subject is measured against.
+    static let multipleBases = WordSet([
+        "是上年", "为上年", "是去年", "为去年", "相当于上年", "相当于去年", "是全国", "为全国", "相当于全国",
+        "是全省", "为全省", "相当于全省", "是同期", "为同期",
+    ])
+
+    /// Verbs that lead from a figure to the one it became: "由286亿元增加到412亿元".
+    static let changeToVerbs = WordSet([
+        "增加到", "增长到", "提高到", "提升到", "上升到", "扩大到", "下降到", "降低到", "减少到", "缩小到", "增加至",
+        "增长至", "提高至", "提升至", "上升至", "扩大至", "下降至", "降低至", "减少至", "缩小至", "降至", "降到", "升至",
+        "增至", "跃升至", "跃升到",
+    ])
 }
 
 extension Lexicon {

@@ -59,6 +59,8 @@ enum SubjectReader {
             return []
         }
         if Lexicon.comparisonLeads.longestPrefix(in: a, at: 0) != nil { return [] }
+        // "是上年的2.4倍": the base a multiple is taken of, said of the clause's subject
+        if Lexicon.multipleBases.longestPrefix(in: a, at: 0) != nil { return [] }
         // "为预算的102.3%": the share of a base, said of the clause's subject
         if baseOfShare { return [] }
         return a
@@ -133,6 +135,17 @@ enum SubjectReader {
         return nil
     }
 
+    /// The subject before 由 or 从 when `subject` ends with one (and perhaps the year it counts
+    /// from): "地区生产总值由", "一般公共预算收入从2019年的" → 地区生产总值, 一般公共预算收入.
+    static func beforeFrom(_ subject: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard let from = subject.lastIndex(where: { $0 == "由" || $0 == "从" }), from >= 2 else { return nil }
+        var rest = Array(subject[(from + 1)...])
+        while let last = rest.last, last == "的" || last == "末" || last == "底" { rest.removeLast() }
+        if rest.last == "年" { rest.removeLast() }
+        guard rest.allSatisfy(\.isASCIIDigit), rest.isEmpty || rest.count == 4 else { return nil }
+        return Array(subject[..<from])
+    }
+
     /// Splits a 分别 subject into as many parts as there are figures, or returns nil.
     ///
     /// "城乡居民人均可支配收入" → 城镇居民…, 农村居民…; "基本养老、基本医疗保险参保率" → 基本养老保险参保率,
@@ -176,10 +189,18 @@ enum SubjectReader {
         return parts.map { String(scalars: $0) }
     }
 
-    /// The tail of `last` past a head as long as the other parts, when that tail is a known measure.
+    /// The tail of `last` past its own name, when that tail is a known measure or starts with a word:
+    /// the name is about as long as the other parts ("城镇、农村居民人均可支配收入" → 居民人均可支配收入,
+    /// "工业、服务业增加值" → 增加值).
     private static func sharedTail(_ last: [Unicode.Scalar], head: Int) -> [Unicode.Scalar]? {
-        guard last.count > head + 1 else { return nil }
-        let tail = Array(last[head...])
-        return Lexicon.sharedMeasures.longestPrefix(in: tail, at: 0) != nil ? tail : nil
+        for cut in [head, head + 1, head - 1] where cut >= 1 && last.count > cut + 1 {
+            let tail = Array(last[cut...])
+            if Lexicon.sharedMeasures.longestPrefix(in: tail, at: 0) != nil { return tail }
+            // a short name, and a tail that starts with a word of two or more characters
+            if head <= 4, (2...min(4, tail.count)).contains(where: { Vocabulary.contains(tail, 0..<$0) }) {
+                return tail
+            }
+        }
+        return nil
     }
 }
