@@ -284,7 +284,10 @@ final class RatioTests: XCTestCase {
         XCTAssertEqual(list.last?.subject, "研究与试验发展经费支出与国内生产总值之比")
         XCTAssertEqual(list.last?.kind, .share)
     }
+}
 
+/// Figures whose subject is named in another clause: 分别 lists, 由…到…, multiples, changes in points.
+final class ClauseLinkTests: XCTestCase {
     func testParse_respectivelyAfterSeveralClauses_givesEachFigureToItsClause() throws {
         let list = try indicators("肉类总产量12.6万吨，禽蛋产量4.3万吨，分别增长3.4%和5.9%。", year: 2024)
         XCTAssertEqual(try only(list, "肉类总产量", .growth).value, "3.4")
@@ -310,5 +313,17 @@ final class RatioTests: XCTestCase {
     func testParse_multipleOfLastYear_belongsToTheClauseSubject() throws {
         let list = try indicators("全年入境游客38.6万人次，是上年的2.4倍。", year: 2024)
         XCTAssertEqual(list.map(\.subject), ["入境游客", "入境游客"])
+    }
+
+    func testParse_aChangeInPointsAfterAShare_isTheShares() throws {
+        let list = try indicators(
+            "年末城镇常住人口3158万人，占常住人口比重为63.18%，比上年末提高0.54个百分点。", year: 2023)
+        XCTAssertEqual(try only(list, "比重", .change).value, "0.54")
+        XCTAssertEqual(list.filter { $0.kind == .change }.count, 1)
+    }
+
+    func testParse_aRateSaidAlone_isTheRateOfTheClauseBefore() throws {
+        let list = try indicators("规模以上工业增加值同比增长6.8%，增速比上年同期加快1.2个百分点。", year: 2024)
+        XCTAssertEqual(try only(list, "规模以上工业增加值增速", .change).value, "1.2")
     }
 }

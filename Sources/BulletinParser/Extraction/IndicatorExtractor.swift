@@ -10,6 +10,8 @@ struct IndicatorExtractor {
     private struct Carried {
         var subject: [Unicode.Scalar]
         var textStart: Int
+        /// Whether its figure was a share: a change in 百分点 said next belongs to it.
+        var isShare = false
     }
 
     /// One figure of a list, with the zone of words before it.
@@ -192,7 +194,10 @@ struct IndicatorExtractor {
         // A subject from an earlier clause never crosses a column boundary.
         var fromEarlierClause = false
         if subject.isEmpty {
-            guard let c = carried, !fragments.crosses(c.textStart..<lastNumber) else { return }
+            // "…比重为63.18%,比上年末提高0.54个百分点": a change in points is the share's, said just before
+            let points = first.baseUnit == "百分点" || first.baseUnit == "个百分点"
+            let share = points ? named.last.flatMap { $0.isShare ? $0 : nil } : nil
+            guard let c = share ?? carried, !fragments.crosses(c.textStart..<lastNumber) else { return }
             subject = c.subject
             textStart = c.textStart
             confidence = 0.85
@@ -242,6 +247,11 @@ struct IndicatorExtractor {
                 item, subject: itemSubject, zone: itemZone, reading: reading, text: text,
                 textRange: textStart..<item.mention.end, item: listed ? index + 1 : nil,
                 confidence: items.count > 1 ? confidence - 0.05 : confidence, into: &out)
+        }
+        if out.count > firstEmitted, out[out.count - 1].kind == .share, let last = named.last,
+            last.subject == Array(out[out.count - 1].subject.unicodeScalars)
+        {
+            named[named.count - 1].isShare = true
         }
         // Items of one list with different kinds (达到3.7个、增长49.8%) need no position.
         if kindsSeen.values.allSatisfy({ $0 == 1 }) {

@@ -52,11 +52,11 @@ enum Lexicon {
     /// Verbs of direction before a rate or an amount.
     static let increaseVerbs = WordSet([
         "增长", "增加", "提高", "提升", "上涨", "上升", "增", "涨", "扩大", "多", "高", "高于", "增幅为", "增速为",
-        "增长了", "提高了", "增加了", "净增", "净增加", "多增", "升值",
+        "增长了", "提高了", "增加了", "净增", "净增加", "多增", "升值", "加快", "回升", "提速",
     ])
     static let decreaseVerbs = WordSet([
         "下降", "降低", "减少", "回落", "下滑", "降", "跌", "下跌", "缩小", "收窄", "少", "低", "低于", "减",
-        "下降了", "降低了", "减少了", "降幅为", "净减", "净减少", "少增", "贬值",
+        "下降了", "降低了", "减少了", "降幅为", "净减", "净减少", "少增", "贬值", "放缓", "减缓",
     ])
     /// Markers that turn a direction verb into "to a level": 提高到, 降至.
     static let toMarkers: Set<Unicode.Scalar> = ["到", "至"]
@@ -207,7 +207,8 @@ extension Lexicon {
 extension Lexicon {
     /// Measure nouns that name nothing alone: they belong to the subject of the clause before.
     static let measureNouns: Set<String> = [
-        "总量", "总数", "总额", "余额", "规模", "数量", "总计", "合计", "累计", "总规模", "年末余额",
+        "总量", "总数", "总额", "余额", "规模", "数量", "总计", "合计", "累计", "总规模", "年末余额", "增速", "增幅",
+        "降幅", "涨幅",
     ]
 }
 
