@@ -62,6 +62,16 @@ final class ContextTests: XCTestCase {
     }
 }
 
+final class TargetListTests: XCTestCase {
+    func testParse_targetsSetOffBySemicolons_areAllTargets_andTheListEndsWithItsSentence() throws {
+        let list = try indicators(
+            "2024年全市经济社会发展主要预期目标是：地区生产总值增长5.5%左右；一般公共预算收入增长5%；"
+                + "城镇新增就业4万人以上。2024年全市接待游客3500万人次。")
+        XCTAssertEqual(list.map(\.status), [.target, .target, .target, .actual])
+        XCTAssertEqual(Set(list.map(\.period)), ["2024"])
+    }
+}
+
 final class DocumentYearTests: XCTestCase {
     func testProfile_whenOnlyHeadingsNameYears_readsTheReportYearFromThem() {
         let text = "政府工作报告\n各位代表:\n一、2023年工作回顾\n过去一年,力争稳中求进。\n二、2024年经济社会发展总体要求和政策取向\n今年发展主要预期目标是:确保增长。"

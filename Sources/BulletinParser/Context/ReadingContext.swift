@@ -8,6 +8,9 @@ struct ReadingContext: Sendable {
     let profile: DocumentProfile
     private(set) var mode: IndicatorStatus = .actual
     private var modeYear: Int?
+    /// The status of a list of targets whose items are set off by ；("目标是:…增长5.5%左右;…增长5%;…"),
+    /// while the list goes on.
+    private var listStatus: IndicatorStatus?
 
     init(profile: DocumentProfile) {
         self.profile = profile
@@ -39,6 +42,13 @@ struct ReadingContext: Sendable {
             period = first.year
         }
         let cues = Cue(rawValue: Lexicon.cues.tags(in: s, range))
+        // "2024年主要预期目标是:…": a year opening a list of targets does not make them actuals
+        if !isReport, profile.kind != .statisticalBulletin, status == .actual, cues.contains(.targetMode),
+            period.map({ year in profile.year.map { year >= $0 } ?? true }) ?? false
+        {
+            status = .target
+        }
+        if status == nil, let listStatus { status = listStatus }
         if profile.kind != .statisticalBulletin {
             if cues.contains(.actualMode) {
                 mode = .actual
@@ -61,6 +71,17 @@ struct ReadingContext: Sendable {
         }
         var final = status ?? mode
         if final != .target, cues.contains(.estimate) { final = .estimate }
+        // A list of targets goes on past a ；, and ends with its sentence.
+        let last = range.isEmpty ? " " : s[range.upperBound - 1]
+        if last == "；" || last == ";" {
+            if listStatus == nil, final == .target, cues.contains(.target),
+                s[range].contains(where: { $0 == "：" || $0 == ":" })
+            {
+                listStatus = .target
+            }
+        } else {
+            listStatus = nil
+        }
         let year = period ?? modeYear ?? defaultYear(for: final == .estimate ? mode : final)
         return Reading(status: final, period: year.map(String.init))
     }
