@@ -45,16 +45,16 @@ extension ColumnLayout {
         return lengths.count <= 3 && off.count == 1 && off[0] > width && off[0] % width <= 3
     }
 
-    /// Cuts `range` of a fixed-pitch block into lines exactly `width` wide and at most one short line
-    /// (a paragraph's last), wherever the short line sits. A space between two lines is where they
-    /// were set apart, though a line may hold a space of its own; elsewhere the cut that joins worst
-    /// wins. Nil when the text cannot be read so.
+    /// Cuts `range` of a fixed-pitch block into lines exactly `width` wide and short lines: one (a
+    /// paragraph's last) cheaply wherever it sits, more at a price and only before a space. A space
+    /// between two lines is where they were set apart, though a line may hold a space of its own;
+    /// elsewhere the cut that joins worst wins. Nil when the text cannot be read so.
     func splitExact(_ range: Range<Int>, in s: [Unicode.Scalar], width: Int) -> [Range<Int>]? {
         guard width > 0 else { return nil }
         let start = range.lowerBound
         let end = range.upperBound
         guard end - start > width else { return end - start > 0 ? [range] : nil }
-        // A line starts at p and ends at a cut c: a full line is `width` long; the one short line ends
+        // A line starts at p and ends at a cut c: a full line is `width` long; a short line ends
         // before a space, after a full stop, or at the end. Only starts reachable from the first are
         // read, so only their cuts are scored.
         let count = end - start + 1
