@@ -326,4 +326,16 @@ final class ClauseLinkTests: XCTestCase {
         let list = try indicators("规模以上工业增加值同比增长6.8%，增速比上年同期加快1.2个百分点。", year: 2024)
         XCTAssertEqual(try only(list, "规模以上工业增加值增速", .change).value, "1.2")
     }
+
+    func testParse_othersOfTheSameKind_takeTheMeasureOfTheClauseBefore_acrossSemicolons() throws {
+        let list = try indicators(
+            "分经济类型看，国有控股企业增加值增长5.0%；股份制企业增长5.3%，外商及港澳台投资企业增长1.4%。"
+                + "其中高技术制造业增长17.6%，占规模以上工业增加值的比重为16.8%。", year: 2023)
+        XCTAssertEqual(
+            list.map(\.subject),
+            [
+                "国有控股企业增加值", "股份制企业增加值", "外商及港澳台投资企业增加值", "高技术制造业",
+                "高技术制造业占规模以上工业增加值的比重",
+            ])
+    }
 }

@@ -36,6 +36,8 @@ struct IndicatorExtractor {
         let fragments = fragments ?? ColumnFragments(s)
         var carried: Carried? = nil
         var sentenceStart = 0
+        // Clauses set off by ；are one sentence to a reader: "国有控股企业增加值增长5.0%;股份制企业增长5.3%".
+        var fullSentenceStart = 0
         while sentenceStart < s.count {
             var sentenceEnd = sentenceStart
             while sentenceEnd < s.count, !s[sentenceEnd].isSentenceEnd { sentenceEnd += 1 }
@@ -44,7 +46,9 @@ struct IndicatorExtractor {
             var named: [Carried] = []
             extractSentence(
                 text, sentenceStart..<sentenceEnd, reading: reading, quoted: quoted, fragments: fragments,
-                carried: &carried, named: &named, into: &out)
+                fullSentenceStart: fullSentenceStart, carried: &carried, named: &named, into: &out)
+            let last = s[sentenceEnd - 1]
+            if last != "；" && last != ";" { fullSentenceStart = sentenceEnd }
             sentenceStart = sentenceEnd
         }
     }
@@ -53,7 +57,8 @@ struct IndicatorExtractor {
     ///   whose figures belong to the clauses before it.
     private func extractSentence(
         _ text: NormalizedText, _ range: Range<Int>, reading: ReadingContext.Reading, quoted: [Bool],
-        fragments: ColumnFragments, carried: inout Carried?, named: inout [Carried], into out: inout [Indicator]
+        fragments: ColumnFragments, fullSentenceStart: Int, carried: inout Carried?, named: inout [Carried],
+        into out: inout [Indicator]
     ) {
         let s = text.scalars
         var k = range.lowerBound
@@ -83,7 +88,7 @@ struct IndicatorExtractor {
                 continue
             }
             emit(
-                items, text: text, zone: zone, bound: lastEnd, sentenceStart: range.lowerBound, reading: reading,
+                items, text: text, zone: zone, bound: lastEnd, sentenceStart: fullSentenceStart, reading: reading,
                 fragments: fragments, carried: &carried, named: &named, into: &out)
             k = lastItem.mention.end
             lastEnd = k
@@ -211,7 +216,13 @@ struct IndicatorExtractor {
                 let completed = SubjectReader.complete(subject, after: c.subject)
             {
                 subject = completed
-                if completed.starts(with: c.subject) { textStart = c.textStart }
+                if completed.starts(with: c.subject) {
+                    textStart = c.textStart
+                } else {
+                    // a parallel subject (农村居民 → 农村居民人均可支配收入) is what the next clause speaks of;
+                    // an extension of the last one (占…比重) is not
+                    carried = Carried(subject: completed, textStart: subjectStart)
+                }
             } else {
                 carried = Carried(subject: subject, textStart: subjectStart)
             }

@@ -132,6 +132,16 @@ enum SubjectReader {
         {
             return subject + previous[n...]
         }
+        // "国有控股企业增加值增长5.0%;股份制企业增长5.3%": another of the same kind (both …企业), the
+        // measure of the clause before
+        if n >= 2, let m = Lexicon.sharedMeasures.longestSuffix(in: previous, endingAt: previous.count),
+            previous.count - m >= 2, subject.last == previous[previous.count - m - 1],
+            Array(previous.prefix(previous.count - m)) != subject,
+            !subject.contains(where: \.isASCIIDigit),
+            Lexicon.sharedMeasures.longestSuffix(in: subject, endingAt: n) == nil
+        {
+            return subject + previous.suffix(m)
+        }
         return nil
     }
 
