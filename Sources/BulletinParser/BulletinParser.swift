@@ -150,11 +150,9 @@ public struct BulletinParser: Sendable {
             if width == 0 {
                 // The top row alone may be too short to tell: the rows after it give the width, or
                 // else its widest piece does (its lines are full ones but for the last column's).
-                let guess =
-                    followingFragments.isInterleaved
-                    ? followingWidth : first.scalars.split(whereSeparator: \.isInlineSpace).map(\.count).max() ?? 0
                 // a row holds a full line (only a paragraph's last is short): a masthead does not
                 let longest = first.scalars.split(whereSeparator: \.isInlineSpace).map(\.count).max() ?? 0
+                let guess = followingFragments.isInterleaved ? followingWidth : longest
                 guard guess >= 12, longest * 100 >= guess * 80, Self.isShortRows(first.scalars, width: guess) else {
                     break
                 }

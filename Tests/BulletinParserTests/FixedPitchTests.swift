@@ -77,12 +77,6 @@ final class FixedPitchTests: XCTestCase {
     }
 
     func testJoin_twoStopsInARow_neverJoin_andAFigureGoesOnToItsList() {
-        let scorer = JoinScorer(bigrams: KeyTable())
-        func join(_ left: String, _ right: String) -> Double {
-            let s = Array((left + right).unicodeScalars)
-            let cut = left.unicodeScalars.count
-            return scorer.score(s, 0..<cut, cut..<s.count)
-        }
         XCTAssertLessThan(join("下降2.4%。", ",城镇调查"), 0)
         XCTAssertGreaterThan(join("分别增长3.1%", "和下降2.4%"), 0)
         XCTAssertLessThan(join("分别增长3.1%", "城镇就业"), 0)

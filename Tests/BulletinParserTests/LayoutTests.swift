@@ -174,12 +174,6 @@ final class LayoutTests: XCTestCase {
     }
 
     func testJoin_comparisonBase_goesOnToItsVerbNotToAFigure() {
-        let scorer = JoinScorer(bigrams: KeyTable())
-        func join(_ left: String, _ right: String) -> Double {
-            let s = Array((left + right).unicodeScalars)
-            let cut = left.unicodeScalars.count
-            return scorer.score(s, 0..<cut, cut..<s.count)
-        }
         XCTAssertGreaterThan(join("全年社会消费品零售总额512.7亿元,比上年", "增长7.4%。"), 1)
         XCTAssertLessThan(join("全年社会消费品零售总额512.7亿元,比上年", "36.2亿元,增长7.1%"), 0)
     }

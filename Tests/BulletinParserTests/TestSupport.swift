@@ -25,3 +25,10 @@ func only(
 func summary(_ list: [Indicator]) -> [String] {
     list.map { "\($0.subject)|\($0.kind.rawValue)|\($0.value)|\($0.unit)" }
 }
+
+/// How well `left` reads on into `right`, by a join scorer that knows no document's character pairs.
+func join(_ left: String, _ right: String) -> Double {
+    let s = Array((left + right).unicodeScalars)
+    let cut = left.unicodeScalars.count
+    return JoinScorer(bigrams: KeyTable()).score(s, 0..<cut, cut..<s.count)
+}
